@@ -1,0 +1,2 @@
+/** Java client for the Stream Feeds REST API v1.0. */
+package io.github.streamjpa.core;

@@ -1,0 +1,2 @@
+/** In-memory, Stream-compatible Feeds API server for development and tests. */
+package io.github.streamjpa.emulator;
