@@ -17,9 +17,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends outbox rows: one thread per SessionFactory, woken after each commit and polling as a
- * fallback. Each round claims due rows in a short transaction (lease + {@code SKIP LOCKED}),
- * sends them outside any transaction, then deletes delivered rows, reschedules failed ones with
- * backoff or parks them as dead.
+ * fallback. Each round claims due rows in a short transaction (lease + {@code SKIP LOCKED}), sends
+ * them outside any transaction, then deletes delivered rows, reschedules failed ones with backoff
+ * or parks them as dead.
  */
 public final class OutboxDispatcher implements AutoCloseable {
 

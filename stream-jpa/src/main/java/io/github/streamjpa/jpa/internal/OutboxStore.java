@@ -14,8 +14,8 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Plain JDBC over the outbox table, portable across PostgreSQL, H2, MySQL 8 and Oracle: times
- * come from the caller's clock, claims use {@code FOR UPDATE SKIP LOCKED}.
+ * Plain JDBC over the outbox table, portable across PostgreSQL, H2, MySQL 8 and Oracle: times come
+ * from the caller's clock, claims use {@code FOR UPDATE SKIP LOCKED}.
  */
 public final class OutboxStore {
 
@@ -136,8 +136,8 @@ public final class OutboxStore {
   }
 
   /** Records a failed attempt: the row becomes due again at {@code availableAt}. */
-  public void reschedule(
-      String owner, long id, int attempts, Instant availableAt, String error) throws SQLException {
+  public void reschedule(String owner, long id, int attempts, Instant availableAt, String error)
+      throws SQLException {
     inTransaction(
         connection -> {
           try (PreparedStatement update =
