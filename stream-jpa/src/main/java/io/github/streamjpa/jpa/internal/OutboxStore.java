@@ -195,6 +195,27 @@ public final class OutboxStore {
         });
   }
 
+  /** Returns when the next pending row scheduled after {@code now} becomes due, or null. */
+  public Instant nextDue(Instant now) throws SQLException {
+    return inTransaction(
+        connection -> {
+          try (PreparedStatement query =
+              connection.prepareStatement(
+                  "select min(available_at) from "
+                      + table
+                      + " where status = '"
+                      + PENDING
+                      + "' and available_at > ?")) {
+            query.setObject(1, time(now));
+            try (ResultSet rs = query.executeQuery()) {
+              rs.next();
+              OffsetDateTime due = rs.getObject(1, OffsetDateTime.class);
+              return due == null ? null : due.toInstant();
+            }
+          }
+        });
+  }
+
   /** Returns the number of pending rows and the creation time of the oldest (null if none). */
   public PendingSummary pending() throws SQLException {
     return inTransaction(
