@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.streamjpa.core.FeedId;
 import io.github.streamjpa.core.RetryPolicy;
 import io.github.streamjpa.core.StreamClient;
+import io.github.streamjpa.emulator.EmulatorConfig;
+import io.github.streamjpa.emulator.FeedGroupType;
 import io.github.streamjpa.emulator.StreamEmulator;
 import io.github.streamjpa.jpa.model.Pin;
 import io.github.streamjpa.jpa.model.User;
@@ -165,31 +167,81 @@ class OutboxDeliveryTest {
   }
 
   @Test
-  void badRequestParksOnlyThatRowAndTheRestIsDelivered() {
+  void badDataParksOnlyThatRowAndTheRestOfItsBatchIsDelivered() {
+    emulator.close();
+    // Strict feed groups, as a real Stream app: a `to` naming an unknown group is refused (400).
+    emulator =
+        StreamEmulator.start(
+            EmulatorConfig.builder()
+                .strictFeedGroups(true)
+                .feedGroup("user", FeedGroupType.FLAT)
+                .feedGroup("timeline", FeedGroupType.FLAT)
+                .feedGroup("timeline_aggregated", FeedGroupType.AGGREGATED)
+                .feedGroup("notification", FeedGroupType.NOTIFICATION)
+                .build());
+    client =
+        StreamClient.builder(emulator.apiKey(), emulator.apiSecret())
+            .baseUrl(emulator.baseUrl())
+            .retryPolicy(RetryPolicy.none())
+            .build();
     SessionFactory factory = open("create");
     factory.inTransaction(s -> s.persist(new User(1, "alice")));
-    emulator.control().failNext(1, 400);
-    Long bad = persistPins(factory, 1, 1).get(0);
+    List<Long> good = new ArrayList<>();
+    Long bad =
+        factory.fromTransaction(
+            s -> {
+              Long badId = null;
+              for (int i = 0; i < 5; i++) {
+                Pin pin = new Pin(s.getReference(User.class, 1L), "pin " + i);
+                if (i == 2) {
+                  pin.notifying(FeedId.of("notifcation", "7")); // a typo: no such feed group
+                }
+                s.persist(pin);
+                if (i == 2) {
+                  badId = pin.getId();
+                } else {
+                  good.add(pin.getId());
+                }
+              }
+              return badId;
+            });
     await().atMost(WAIT).until(() -> StreamJpa.of(factory).outbox().stats().dead() == 1);
-    List<Long> good = persistPins(factory, 1, 5);
     Feeds.awaitDrained(factory, WAIT);
 
-    List<DeadRow> dead = StreamJpa.of(factory).outbox().deadRows(10);
-    assertThat(dead)
+    assertThat(StreamJpa.of(factory).outbox().deadRows(10))
         .singleElement()
         .satisfies(
             row -> {
               assertThat(row.foreignId()).isEqualTo("Pin:" + bad);
               assertThat(row.operation()).isEqualTo("ADD");
               assertThat(row.attempts()).isEqualTo(1);
-              assertThat(row.lastError()).startsWith("HTTP 400");
+              assertThat(row.lastError()).startsWith("HTTP 400 InputException").contains(".to");
             });
     assertThat(Feeds.foreignIds(emulator, FeedId.of("user", "1")))
         .containsExactlyInAnyOrderElementsOf(good.stream().map(id -> "Pin:" + id).toList());
+    // The five went out as one batch, refused as a whole, then one by one.
+    assertThat(emulator.control().requests())
+        .anyMatch(
+            r ->
+                r.status() == 400
+                    && r.body().contains("\"pin 0\"")
+                    && r.body().contains("\"pin 4\""));
+  }
 
+  @Test
+  void parkedRowIsSentAgainWhenRedriven() {
+    SessionFactory factory = open("create");
+    factory.inTransaction(s -> s.persist(new User(1, "alice")));
+    emulator.control().failNext(1, 400);
+    Long parked = persistPins(factory, 1, 1).get(0);
+    await().atMost(WAIT).until(() -> StreamJpa.of(factory).outbox().stats().dead() == 1);
+    assertThat(Feeds.foreignIds(emulator, FeedId.of("user", "1"))).isEmpty();
+
+    List<DeadRow> dead = StreamJpa.of(factory).outbox().deadRows(10);
+    assertThat(dead).singleElement().extracting(DeadRow::foreignId).isEqualTo("Pin:" + parked);
     assertThat(StreamJpa.of(factory).outbox().redrive(dead.get(0).id())).isTrue();
     Feeds.awaitDrained(factory, WAIT);
     assertThat(StreamJpa.of(factory).outbox().stats().dead()).isZero();
-    assertThat(Feeds.foreignIds(emulator, FeedId.of("user", "1"))).contains("Pin:" + bad);
+    assertThat(Feeds.foreignIds(emulator, FeedId.of("user", "1"))).containsExactly("Pin:" + parked);
   }
 }
