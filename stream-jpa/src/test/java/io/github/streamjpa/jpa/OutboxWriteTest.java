@@ -195,6 +195,25 @@ class OutboxWriteTest {
     assertThat(rows.get(1)[2]).contains("\"keep_history\":false");
   }
 
+  @Test
+  void statelessSessionChangesAreRecordedToo() {
+    Pin pin =
+        factory.fromStatelessTransaction(
+            s -> {
+              Pin p = new Pin(s.get(User.class, 1L), "stateless");
+              s.insert(p);
+              return p;
+            });
+    factory.inStatelessTransaction(
+        s -> {
+          Pin p = s.get(Pin.class, pin.getId());
+          p.setTitle("stateless 2");
+          s.update(p);
+        });
+    factory.inStatelessTransaction(s -> s.delete(s.get(Pin.class, pin.getId())));
+    assertThat(rows()).extracting(r -> r[1]).containsExactly("ADD", "UPDATE", "REMOVE");
+  }
+
   private static Pin persistPin(org.hibernate.Session s, String title) {
     Pin p = new Pin(s.getReference(User.class, 1L), title);
     s.persist(p);
