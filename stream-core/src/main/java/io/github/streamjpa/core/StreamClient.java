@@ -320,7 +320,9 @@ public final class StreamClient {
    * Builds a {@link StreamClient}; every setting is optional.
    *
    * <p>Defaults: the hosted service without a location prefix, connect timeout 3 s, read and write
-   * timeouts 6 s, no call timeout, {@link RetryPolicy#defaults()}.
+   * timeouts 6 s, no call timeout, {@link RetryPolicy#defaults()}. Of {@link #location(String)} and
+   * {@link #baseUrl(String)}, the one called last applies. Builders are not thread-safe; the
+   * clients they build are.
    */
   public static final class Builder {
     final StreamClientSettings.Draft draft;
