@@ -65,6 +65,11 @@ final class Operations {
         allow(r, "POST");
         auth.check(r, new Scope("activities", "write", null, false));
         return partialUpdate(r);
+      case "stats":
+        require(p.size() == 2 && p.get(1).equals("follow"), r);
+        allow(r, "GET");
+        auth.check(r, new Scope("follower", "read", null, false));
+        return followStats(r);
       case "feed_targets":
         require(p.size() == 4 && p.get(3).equals("activity_to_targets"), r);
         allow(r, "POST");
@@ -202,6 +207,26 @@ final class Operations {
     ObjectNode response = Json.MAPPER.createObjectNode();
     ArrayNode results = response.putArray("results");
     store.follows(feed, ofFollowers, limit, offset, filter).forEach(results::add);
+    return new Result(200, response);
+  }
+
+  private Result followStats(ApiRequest r) {
+    ObjectNode response = Json.MAPPER.createObjectNode();
+    ObjectNode results = response.putObject("results");
+    for (String side : List.of("followers", "following")) {
+      String id = r.query(side);
+      if (id == null || id.isBlank()) {
+        continue;
+      }
+      FeedRef feed = resolver.parseFeedId(id, side);
+      Set<String> slugs = new LinkedHashSet<>(r.queryList(side + "_slugs"));
+      ObjectNode stat = results.putObject(side);
+      stat.put("feed", feed.id());
+      stat.put("count", store.countFollows(feed, side.equals("followers"), slugs));
+    }
+    if (results.isEmpty()) {
+      throw ApiException.input("followers", "give followers or following (a feed id) or both");
+    }
     return new Result(200, response);
   }
 
