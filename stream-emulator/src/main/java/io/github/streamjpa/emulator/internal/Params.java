@@ -70,7 +70,11 @@ final class Params {
         return Set.of();
       }
     }
-    return new LinkedHashSet<>(values);
+    // Group ids end with their aggregation key, which may itself hold commas: keep each raw value
+    // as well as its comma-separated parts.
+    Set<String> ids = new LinkedHashSet<>(values);
+    ids.addAll(request.query().getOrDefault(name, List.of()));
+    return ids;
   }
 
   static String text(JsonNode node, String name, String field) {
@@ -90,5 +94,14 @@ final class Params {
     } catch (IllegalArgumentException e) {
       throw ApiException.input(field, e.getMessage());
     }
+  }
+
+  /** The body as a JSON object ({@code {}} when empty); anything else is a 400. */
+  static JsonNode object(ApiRequest r) {
+    JsonNode body = Json.parse(r.body().isBlank() ? "{}" : r.body());
+    if (!body.isObject()) {
+      throw ApiException.input("the request body must be a JSON object");
+    }
+    return body;
   }
 }
