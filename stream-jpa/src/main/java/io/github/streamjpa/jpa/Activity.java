@@ -4,6 +4,7 @@ import io.github.streamjpa.core.FeedId;
 import io.github.streamjpa.jpa.internal.hibernate.EntityIntrospection;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -39,7 +40,7 @@ public interface Activity {
 
   /** The verb; by default the entity's simple class name lower-cased, e.g. {@code "pin"}. */
   default String activityVerb() {
-    return EntityIntrospection.entityClass(this).getSimpleName().toLowerCase(java.util.Locale.ROOT);
+    return EntityIntrospection.entityClass(this).getSimpleName().toLowerCase(Locale.ROOT);
   }
 
   /** The object: an entity or a string; by default this entity, written as {@code "Pin:7"}. */

@@ -133,6 +133,14 @@ class OutboxWriteTest {
   }
 
   @Test
+  void updateOfColumnsTheActivityDoesNotShowWritesNoRow() {
+    Pin pin = factory.fromTransaction(s -> persistPin(s, "counted"));
+    factory.inTransaction(s -> s.find(Pin.class, pin.getId()).view());
+    factory.inTransaction(s -> s.find(Pin.class, pin.getId()).setTitle("renamed"));
+    assertThat(rows()).extracting(r -> r[1]).containsExactly("ADD", "UPDATE");
+  }
+
+  @Test
   void changingTheActivityTimeFailsTheFlushNamingTheEntity() {
     Pin pin = factory.fromTransaction(s -> persistPin(s, "timed"));
     assertThatThrownBy(

@@ -103,7 +103,10 @@ public final class OutboxDispatcher implements AutoCloseable {
       try {
         current.join(config.shutdownTimeout().toMillis() + 1);
         if (current.isAlive()) {
-          log.warn("outbox dispatcher {} did not finish in {}; interrupting", owner, config);
+          log.warn(
+              "outbox dispatcher {} did not finish in {}; interrupting",
+              owner,
+              config.shutdownTimeout());
           current.interrupt();
           current.join(1000);
         }

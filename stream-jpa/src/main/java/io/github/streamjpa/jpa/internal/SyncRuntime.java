@@ -7,6 +7,7 @@ import io.github.streamjpa.jpa.FollowRelationEntity;
 import io.github.streamjpa.jpa.OutboxStats;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
@@ -91,10 +92,10 @@ public final class SyncRuntime implements AutoCloseable {
     }
     try {
       OutboxStore.PendingSummary s = store.pending();
-      java.time.Duration age =
+      Duration age =
           s.oldestPending() == null
-              ? java.time.Duration.ZERO
-              : java.time.Duration.between(s.oldestPending(), clock.instant());
+              ? Duration.ZERO
+              : Duration.between(s.oldestPending(), clock.instant());
       return new OutboxStats(s.pending(), age, 0, 0, s.dead());
     } catch (SQLException e) {
       throw new IllegalStateException("cannot read outbox table " + store.table(), e);

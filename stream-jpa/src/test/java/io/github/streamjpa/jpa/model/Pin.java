@@ -24,6 +24,7 @@ public class Pin implements Activity {
   private String title;
   private String notifyFeed;
   private boolean hidden;
+  private int views;
 
   @jakarta.persistence.Column(length = 1000)
   private String verb;
@@ -60,6 +61,10 @@ public class Pin implements Activity {
   public Pin notifying(FeedId feed) {
     this.notifyFeed = feed.toString();
     return this;
+  }
+
+  public void view() {
+    views++;
   }
 
   public Pin withVerb(String verb) {

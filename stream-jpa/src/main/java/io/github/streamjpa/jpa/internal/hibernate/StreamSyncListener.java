@@ -97,7 +97,14 @@ final class StreamSyncListener
     } else {
       return;
     }
-    record(event.getSession(), what, runtime.messages().activity(operation, activity, what));
+    OutboxMessage message = runtime.messages().activity(operation, activity, what);
+    if (operation == OutboxOperation.UPDATE
+        && before != null
+        && message.equals(runtime.messages().activity(operation, before, what))) {
+      // Only columns the activity does not show changed: nothing to tell Stream.
+      return;
+    }
+    record(event.getSession(), what, message);
   }
 
   @Override
