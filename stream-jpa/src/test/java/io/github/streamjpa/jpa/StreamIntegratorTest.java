@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.streamjpa.core.StreamClient;
+import io.github.streamjpa.jpa.internal.hibernate.StreamIntegrator;
+import io.github.streamjpa.jpa.model.Pin;
+import io.github.streamjpa.jpa.model.User;
 import io.github.streamjpa.jpa.testing.JpaFixture;
+import java.util.List;
 import java.util.Map;
+import org.hibernate.jpa.boot.spi.IntegratorProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -61,6 +66,30 @@ class StreamIntegratorTest {
         .hasStackTraceContaining("stream.dispatcher.poll_interval = 'soon'");
     assertThatThrownBy(() -> fixture.open("none", Map.of(StreamJpaSettings.CLIENT, "not a client")))
         .hasStackTraceContaining("stream.client must be a StreamClient object");
+  }
+
+  @Test
+  void integratingTwiceStillRecordsEachChangeOnce() {
+    StreamClient client = StreamClient.builder("k", "s").baseUrl("http://127.0.0.1:9").build();
+    IntegratorProvider again = () -> List.of(new StreamIntegrator());
+    try (var own = new JpaFixture("twice");
+        var factory =
+            own.open(
+                "create",
+                Map.of(
+                    StreamJpaSettings.CLIENT,
+                    client,
+                    StreamJpaSettings.DISPATCHER_ENABLED,
+                    false,
+                    "hibernate.integrator_provider",
+                    again))) {
+      factory.inTransaction(
+          s -> {
+            s.persist(new User(1, "ann"));
+            s.persist(new Pin(s.getReference(User.class, 1L), "once"));
+          });
+      assertThat(own.queryLong("select count(*) from stream_outbox")).isEqualTo(1);
+    }
   }
 
   @Test
