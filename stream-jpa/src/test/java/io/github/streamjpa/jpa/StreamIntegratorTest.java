@@ -93,6 +93,28 @@ class StreamIntegratorTest {
   }
 
   @Test
+  void withoutTheOutboxTableTheCommitFailsRatherThanLosingTheChange() {
+    StreamClient client = StreamClient.builder("k", "s").baseUrl("http://127.0.0.1:9").build();
+    try (var own = new JpaFixture("unmanaged");
+        var factory =
+            own.open(
+                "create",
+                Map.of(
+                    StreamJpaSettings.CLIENT,
+                    client,
+                    StreamJpaSettings.OUTBOX_SCHEMA_MANAGED,
+                    false))) {
+      factory.inTransaction(s -> s.persist(new User(1, "ann")));
+      assertThatThrownBy(
+              () ->
+                  factory.inTransaction(
+                      s -> s.persist(new Pin(s.getReference(User.class, 1L), "lost?"))))
+          .hasStackTraceContaining("stream_outbox");
+      assertThat(own.queryLong("select count(*) from pin")).isZero();
+    }
+  }
+
+  @Test
   void eachFactoryHasItsOwnRuntime() {
     StreamClient client = StreamClient.builder("k", "s").baseUrl("http://127.0.0.1:9").build();
     Map<String, Object> settings =

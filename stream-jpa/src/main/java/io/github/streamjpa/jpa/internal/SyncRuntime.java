@@ -10,12 +10,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Everything stream-jpa keeps for one SessionFactory: feed conventions, message factory, outbox
  * store and dispatcher. Created by the integrator, closed with the SessionFactory.
  */
 public final class SyncRuntime implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(SyncRuntime.class);
 
   private final FeedManager feeds;
   private final ChangeMessages messages;
@@ -71,8 +75,18 @@ public final class SyncRuntime implements AutoCloseable {
         && !feeds.isTrackingPaused(entity.getClass());
   }
 
-  /** Starts the dispatcher, if this instance runs one. */
+  /** Checks the outbox table can be read and starts the dispatcher, if this instance runs one. */
   public void start() {
+    try {
+      store.pending();
+    } catch (SQLException | RuntimeException e) {
+      log.error(
+          "stream-jpa cannot read its outbox table {}: {}. Commits of synced entities will fail"
+              + " until it exists: let Hibernate's schema tooling create it, or run"
+              + " META-INF/stream-jpa/outbox-postgresql.sql from the stream-jpa jar",
+          store.table(),
+          e.getMessage());
+    }
     if (dispatcher != null) {
       dispatcher.start();
     }
