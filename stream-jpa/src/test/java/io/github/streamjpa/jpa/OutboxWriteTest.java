@@ -133,6 +133,32 @@ class OutboxWriteTest {
   }
 
   @Test
+  void changesFlushedByALaterBeforeCompletionCallbackAreStillWritten() {
+    factory.inTransaction(
+        s -> {
+          persistPin(s, "early");
+          s.flush();
+          s.getTransaction()
+              .registerSynchronization(
+                  new jakarta.transaction.Synchronization() {
+                    @Override
+                    public void beforeCompletion() {
+                      persistPin(s, "late");
+                      s.flush();
+                    }
+
+                    @Override
+                    public void afterCompletion(int status) {}
+                  });
+        });
+    assertThat(rows())
+        .extracting(r -> r[2])
+        .satisfiesExactly(
+            early -> assertThat(early).contains("\"early\""),
+            late -> assertThat(late).contains("\"late\""));
+  }
+
+  @Test
   void updateOfColumnsTheActivityDoesNotShowWritesNoRow() {
     Pin pin = factory.fromTransaction(s -> persistPin(s, "counted"));
     factory.inTransaction(s -> s.find(Pin.class, pin.getId()).view());

@@ -13,6 +13,17 @@ import java.util.Map;
 public final class ChangeBuffer {
 
   private final Map<String, List<OutboxMessage>> byEntity = new LinkedHashMap<>();
+  private boolean written;
+
+  /** Marks the buffer as written to the outbox; later changes must be written directly. */
+  public void markWritten() {
+    written = true;
+  }
+
+  /** Returns whether the buffer was already written to the outbox. */
+  public boolean isWritten() {
+    return written;
+  }
 
   /** Records a change of the entity identified by {@code entityKey}. */
   public void record(String entityKey, OutboxMessage message) {

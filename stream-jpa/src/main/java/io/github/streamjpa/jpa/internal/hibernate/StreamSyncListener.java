@@ -143,6 +143,13 @@ final class StreamSyncListener
       buffers.put(session, buffer);
       session.accessTransaction().registerSynchronization(new OutboxWrite(session, buffer));
     }
+    if (buffer.isWritten()) {
+      // A flush by another before-completion callback, after ours ran: still in the
+      // transaction, so write the row directly rather than lose it.
+      Instant now = runtime.clock().instant();
+      session.doWork(connection -> runtime.store().insert(connection, List.of(message), now));
+      return;
+    }
     buffer.record(key, message);
   }
 
@@ -187,8 +194,10 @@ final class StreamSyncListener
     public void beforeCompletion() {
       List<OutboxMessage> messages = buffer.messages();
       if (messages.isEmpty()) {
+        buffer.markWritten();
         return;
       }
+      buffer.markWritten();
       Instant now = runtime.clock().instant();
       session.doWork(connection -> runtime.store().insert(connection, messages, now));
       wrote = true;
