@@ -75,7 +75,7 @@ class OutboxFaultToleranceTest {
   void everyActivityArrivesExactlyOnceThroughRandomFailuresAnOutageAndRateLimits()
       throws InterruptedException {
     // Latency keeps delivery slower than the writes, so every phase below has rows to send.
-    emulator.control().latency(Duration.ofMillis(40));
+    emulator.control().latency(Duration.ofMillis(100));
     emulator.control().failFraction(0.3, 503, 42L);
     List<Long> ids = new ArrayList<>();
     for (int round = 0; round < PINS_PER_AUTHOR; round++) {
