@@ -1,0 +1,67 @@
+package io.github.streamjpa.jpa.enrich;
+
+import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.hibernate.FlushMode;
+import org.hibernate.Hibernate;
+import org.hibernate.Session;
+import org.hibernate.SessionCheckMode;
+import org.hibernate.SessionFactory;
+import org.hibernate.Transaction;
+
+/**
+ * Chooses where references are loaded: the caller's persistence context when there is one,
+ * otherwise a short read-only session of our own (so enrichment works with open-in-view off).
+ */
+final class PersistenceContexts {
+
+  private final SessionFactory sessionFactory;
+  private final Supplier<EntityManager> current;
+
+  PersistenceContexts(SessionFactory sessionFactory, Supplier<EntityManager> current) {
+    this.sessionFactory = sessionFactory;
+    this.current = current;
+  }
+
+  /** Runs {@code work} with a loader bound to {@code caller}, the current context, or our own. */
+  <R> R run(EntityManager caller, Function<EntityLoader, R> work) {
+    EntityManager context = caller != null ? caller : current == null ? null : current.get();
+    if (context != null) {
+      if (!context.isOpen()) {
+        throw new IllegalStateException("the EntityManager given for enrichment is closed");
+      }
+      return work.apply(loader(context.unwrap(Session.class)));
+    }
+    try (Session session = sessionFactory.openSession()) {
+      // read-only: no snapshots and no dirty checking for what is only rendered
+      session.setDefaultReadOnly(true);
+      session.setHibernateFlushMode(FlushMode.MANUAL);
+      Transaction transaction = session.beginTransaction();
+      try {
+        R result = work.apply(loader(session));
+        transaction.commit();
+        return result;
+      } catch (RuntimeException | Error e) {
+        if (transaction.isActive()) {
+          transaction.rollback();
+        }
+        throw e;
+      }
+    }
+  }
+
+  private static EntityLoader loader(Session session) {
+    return (type, ids) -> {
+      // SessionCheckMode.ENABLED: instances already managed are returned without touching SQL
+      List<?> found = session.findMultiple(type, ids, SessionCheckMode.ENABLED);
+      List<Object> unproxied = new ArrayList<>(found.size());
+      for (Object entity : found) {
+        unproxied.add(entity == null ? null : Hibernate.unproxy(entity));
+      }
+      return unproxied;
+    };
+  }
+}
