@@ -1,0 +1,120 @@
+package io.github.streamjpa.jpa.enrich;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.streamjpa.core.FeedActivity;
+import io.github.streamjpa.core.FeedPage;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+import org.hibernate.Session;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Not part of the test suite (surefire only picks up {@code *Test} classes): a side-by-side
+ * measurement of enrichment with one query per entity type against a naive {@code find} per
+ * reference, on the same page and database. Run it with
+ *
+ * <pre>
+ * ./mvnw -pl stream-jpa -am verify -Dtest=EnrichmentBenchmark -Dsurefire.failIfNoSpecifiedTests=false
+ * </pre>
+ *
+ * (with {@code STREAM_TEST_JDBC_URL} set as for the tests).
+ */
+class EnrichmentBenchmark {
+
+  private static final int PAGE = 100;
+  private static final int WARMUP = 30;
+  private static final int ROUNDS = 100;
+
+  @Test
+  void compareOneQueryPerTypeWithFindPerReference() {
+    try (EnrichmentDatabase db = new EnrichmentDatabase()) {
+      Pinboard.seed(db, PAGE);
+      Enricher enricher = Enricher.builder(db.sessionFactory()).fields("board").build();
+      FeedPage<FeedActivity> page = new FeedPage<>(Pinboard.activities(PAGE), "");
+
+      Measurement batched = measure(db, () -> captions(enricher.enrichActivities(page).results()));
+      Measurement naive = measure(db, () -> naive(db, page.results()));
+
+      assertThat(naive.result).isEqualTo(batched.result);
+      System.out.printf(
+          Locale.ROOT,
+          "%nEnrichment of one page: %d activities, 40 users, %d pins, 10 boards;"
+              + " median of %d rounds after %d warm-up rounds%n",
+          PAGE,
+          PAGE,
+          ROUNDS,
+          WARMUP);
+      System.out.printf(
+          Locale.ROOT, "%-34s %12s %14s%n", "strategy", "statements", "median ms/page");
+      print("one query per entity type", batched);
+      print("find per reference (naive)", naive);
+      System.out.printf(
+          Locale.ROOT,
+          "ratio naive/batched: statements %.1fx, time %.1fx%n%n",
+          (double) naive.statements / batched.statements,
+          naive.medianMillis / batched.medianMillis);
+    }
+  }
+
+  /**
+   * Reads every reference with {@code Session.find}, in one read-only session, as N+1 code does.
+   */
+  private static List<String> naive(EnrichmentDatabase db, List<FeedActivity> activities) {
+    try (Session session = db.sessionFactory().openSession()) {
+      session.setDefaultReadOnly(true);
+      session.beginTransaction();
+      List<String> captions = new ArrayList<>();
+      for (FeedActivity activity : activities) {
+        EnrUser actor = session.find(EnrUser.class, Long.valueOf(idOf(activity.actor())));
+        EnrPin pin = session.find(EnrPin.class, Long.valueOf(idOf(activity.object())));
+        EnrBoard board = session.find(EnrBoard.class, idOf((String) activity.extra().get("board")));
+        captions.add(actor.getName() + "/" + pin.getCaption() + "/" + board.getTitle());
+      }
+      session.getTransaction().commit();
+      return captions;
+    }
+  }
+
+  private static List<String> captions(List<EnrichedActivity> activities) {
+    return activities.stream()
+        .map(
+            a ->
+                a.actor(EnrUser.class).getName()
+                    + "/"
+                    + a.object(EnrPin.class).getCaption()
+                    + "/"
+                    + a.field("board", EnrBoard.class).getTitle())
+        .toList();
+  }
+
+  private static String idOf(String reference) {
+    return reference.substring(reference.indexOf(':') + 1);
+  }
+
+  private static Measurement measure(EnrichmentDatabase db, Supplier<List<String>> run) {
+    for (int i = 0; i < WARMUP; i++) {
+      run.get();
+    }
+    db.resetCounts();
+    List<String> result = run.get();
+    long statements = db.preparedStatementCount();
+    double[] millis = new double[ROUNDS];
+    for (int i = 0; i < ROUNDS; i++) {
+      long start = System.nanoTime();
+      run.get();
+      millis[i] = (System.nanoTime() - start) / 1_000_000.0;
+    }
+    Arrays.sort(millis);
+    return new Measurement(result, statements, millis[ROUNDS / 2]);
+  }
+
+  private static void print(String name, Measurement m) {
+    System.out.printf(Locale.ROOT, "%-34s %12d %14.2f%n", name, m.statements, m.medianMillis);
+  }
+
+  private record Measurement(List<String> result, long statements, double medianMillis) {}
+}
