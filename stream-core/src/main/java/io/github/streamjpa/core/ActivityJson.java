@@ -1,0 +1,209 @@
+package io.github.streamjpa.core;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Converts activities, groups and follows between Java values and Stream's JSON. */
+final class ActivityJson {
+  private static final Set<String> NAMED =
+      Set.of(
+          "id",
+          "actor",
+          "verb",
+          "object",
+          "target",
+          "time",
+          "foreign_id",
+          "to",
+          "origin",
+          "duration");
+
+  private final ObjectMapper mapper;
+
+  ActivityJson(ObjectMapper mapper) {
+    this.mapper = mapper;
+  }
+
+  ObjectMapper mapper() {
+    return mapper;
+  }
+
+  /** A copy of the caller's mapper that writes and reads times in Stream's format. */
+  static ObjectMapper wireMapper(ObjectMapper base) {
+    ObjectMapper m = base.copy();
+    SimpleModule times = new SimpleModule("stream-jpa-times");
+    times.addSerializer(
+        Instant.class,
+        new StdSerializer<>(Instant.class) {
+          @Override
+          public void serialize(Instant value, JsonGenerator gen, SerializerProvider provider)
+              throws IOException {
+            gen.writeString(StreamTimes.format(value));
+          }
+        });
+    times.addDeserializer(
+        Instant.class,
+        new StdDeserializer<>(Instant.class) {
+          @Override
+          public Instant deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.currentToken() == JsonToken.VALUE_NUMBER_INT) {
+              return Instant.ofEpochMilli(p.getLongValue());
+            }
+            try {
+              return StreamTimes.parse(p.getValueAsString());
+            } catch (IllegalArgumentException e) {
+              return (Instant)
+                  ctxt.handleWeirdStringValue(Instant.class, p.getText(), e.getMessage());
+            }
+          }
+        });
+    m.registerModule(new JavaTimeModule());
+    m.registerModule(times);
+    m.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    m.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    return m;
+  }
+
+  ObjectNode write(NewActivity a) {
+    ObjectNode n = mapper.createObjectNode();
+    n.put("actor", a.actor());
+    n.put("verb", a.verb());
+    n.put("object", a.object());
+    if (a.target() != null) {
+      n.put("target", a.target());
+    }
+    if (a.time() != null) {
+      n.put("time", StreamTimes.format(a.time()));
+    }
+    if (a.foreignId() != null) {
+      n.put("foreign_id", a.foreignId());
+    }
+    if (!a.to().isEmpty()) {
+      n.set("to", feedIds(a.to()));
+    }
+    a.extra().forEach((k, v) -> n.set(k, mapper.valueToTree(v)));
+    return n;
+  }
+
+  ArrayNode feedIds(List<FeedId> feeds) {
+    ArrayNode arr = mapper.createArrayNode();
+    feeds.forEach(f -> arr.add(f.toString()));
+    return arr;
+  }
+
+  FeedActivity read(JsonNode n) {
+    List<String> to = new ArrayList<>();
+    for (JsonNode t : n.path("to")) {
+      // Stream may answer a signed target as ["slug:id", "<token>"] instead of "slug:id".
+      to.add(t.isArray() ? t.path(0).asText() : t.asText());
+    }
+    Map<String, Object> extra = new LinkedHashMap<>();
+    n.fields()
+        .forEachRemaining(
+            e -> {
+              if (!NAMED.contains(e.getKey())) {
+                extra.put(e.getKey(), mapper.convertValue(e.getValue(), Object.class));
+              }
+            });
+    return new FeedActivity(
+        string(n.get("id")),
+        string(n.get("actor")),
+        string(n.get("verb")),
+        string(n.get("object")),
+        string(n.get("target")),
+        time(n.get("time")),
+        string(n.get("foreign_id")),
+        to,
+        string(n.get("origin")),
+        extra);
+  }
+
+  List<FeedActivity> readAll(JsonNode array) {
+    List<FeedActivity> out = new ArrayList<>();
+    array.forEach(a -> out.add(read(a)));
+    return out;
+  }
+
+  ActivityGroup readGroup(JsonNode g) {
+    return new ActivityGroup(
+        string(g.get("id")),
+        string(g.get("group")),
+        string(g.get("verb")),
+        g.path("activity_count").asInt(0),
+        g.path("actor_count").asInt(0),
+        time(g.get("created_at")),
+        time(g.get("updated_at")),
+        bool(g.get("is_seen")),
+        bool(g.get("is_read")),
+        readAll(g.path("activities")));
+  }
+
+  List<ActivityGroup> readGroups(JsonNode array) {
+    List<ActivityGroup> out = new ArrayList<>();
+    array.forEach(g -> out.add(readGroup(g)));
+    return out;
+  }
+
+  FollowInfo readFollow(JsonNode f) {
+    return new FollowInfo(
+        FeedId.parse(f.path("feed_id").asText()),
+        FeedId.parse(f.path("target_id").asText()),
+        time(f.get("created_at")),
+        time(f.get("updated_at")));
+  }
+
+  /** The activity as one flat JSON object, for mapping onto a caller's class. */
+  ObjectNode flatten(FeedActivity a) {
+    ObjectNode n = mapper.createObjectNode();
+    n.put("id", a.id());
+    n.put("actor", a.actor());
+    n.put("verb", a.verb());
+    n.put("object", a.object());
+    n.put("target", a.target());
+    n.put("time", a.time() == null ? null : StreamTimes.format(a.time()));
+    n.put("foreign_id", a.foreignId());
+    ArrayNode to = n.putArray("to");
+    a.to().forEach(to::add);
+    n.put("origin", a.origin());
+    a.extra().forEach((k, v) -> n.set(k, mapper.valueToTree(v)));
+    return n;
+  }
+
+  /** Absent, null and empty strings are all "not set" (Stream answers target: "" when unset). */
+  private static String string(JsonNode n) {
+    if (n == null || n.isNull()) {
+      return null;
+    }
+    String s = n.isValueNode() ? n.asText() : n.toString();
+    return s.isEmpty() ? null : s;
+  }
+
+  private static Instant time(JsonNode n) {
+    String s = string(n);
+    return s == null ? null : StreamTimes.parse(s);
+  }
+
+  private static Boolean bool(JsonNode n) {
+    return n == null || n.isNull() ? null : n.asBoolean();
+  }
+}

@@ -1,0 +1,146 @@
+package io.github.streamjpa.core;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.streamjpa.core.internal.RetryInterceptor;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import okhttp3.Headers;
+
+/** Turns an error response into the typed exception of stream-api.md §3.2. */
+final class ApiErrors {
+  private ApiErrors() {}
+
+  static StreamApiException from(int status, Headers headers, JsonNode body, Instant now) {
+    int code = 0;
+    String name = null;
+    String detail = null;
+    Map<String, List<String>> fields = Map.of();
+    if (body != null && body.isObject()) {
+      code = body.path("code").asInt(0);
+      name = text(body.get("exception"));
+      detail = text(body.get("detail"));
+      fields = fields(body.get("exception_fields"));
+    }
+    if (detail == null && name == null) {
+      detail = "HTTP " + status + " without a Stream error body";
+    }
+    RateLimit rateLimit = rateLimit(headers);
+    Duration retryAfter = RetryInterceptor.parseRetryAfter(headers.get("Retry-After"), now);
+    if (retryAfter == null && (status == 429 || code == 9)) {
+      retryAfter = RetryInterceptor.untilReset(headers.get("X-Ratelimit-Reset"), now);
+    }
+    return create(status, code, name, detail, fields, rateLimit, retryAfter);
+  }
+
+  static StreamApiException create(
+      int status,
+      int code,
+      String name,
+      String detail,
+      Map<String, List<String>> fields,
+      RateLimit rateLimit,
+      Duration retryAfter) {
+    return switch (code) {
+      case 2, 3 ->
+          new AuthenticationException(status, code, name, detail, fields, rateLimit, retryAfter);
+      case 4 -> new InputException(status, code, name, detail, fields, rateLimit, retryAfter);
+      case 5 -> new CustomFieldException(status, code, name, detail, fields, rateLimit, retryAfter);
+      case 6 -> new FeedConfigException(status, code, name, detail, fields, rateLimit, retryAfter);
+      case 7 ->
+          new SiteSuspendedException(status, code, name, detail, fields, rateLimit, retryAfter);
+      case 8 ->
+          new InvalidPaginationException(status, code, name, detail, fields, rateLimit, retryAfter);
+      case 9 -> new RateLimitException(status, code, name, detail, fields, rateLimit, retryAfter);
+      case 10, 11, 12 ->
+          new RankingException(status, code, name, detail, fields, rateLimit, retryAfter);
+      case 16 ->
+          new DoesNotExistException(status, code, name, detail, fields, rateLimit, retryAfter);
+      case 17 -> new NotAllowedException(status, code, name, detail, fields, rateLimit, retryAfter);
+      case 22 -> new ConflictException(status, code, name, detail, fields, rateLimit, retryAfter);
+      default -> byStatus(status, code, name, detail, fields, rateLimit, retryAfter);
+    };
+  }
+
+  /** Bodies without a known code (a proxy's 429, an empty 401) are typed by their status. */
+  private static StreamApiException byStatus(
+      int status,
+      int code,
+      String name,
+      String detail,
+      Map<String, List<String>> fields,
+      RateLimit rateLimit,
+      Duration retryAfter) {
+    return switch (status) {
+      case 401 ->
+          new AuthenticationException(status, code, name, detail, fields, rateLimit, retryAfter);
+      case 403 ->
+          new NotAllowedException(status, code, name, detail, fields, rateLimit, retryAfter);
+      case 404 ->
+          new DoesNotExistException(status, code, name, detail, fields, rateLimit, retryAfter);
+      case 409 -> new ConflictException(status, code, name, detail, fields, rateLimit, retryAfter);
+      case 429 -> new RateLimitException(status, code, name, detail, fields, rateLimit, retryAfter);
+      default -> new StreamApiException(status, code, name, detail, fields, rateLimit, retryAfter);
+    };
+  }
+
+  static RateLimit rateLimit(Headers headers) {
+    Integer limit = integer(headers.get("X-Ratelimit-Limit"));
+    Integer remaining = integer(headers.get("X-Ratelimit-Remaining"));
+    Integer reset = integer(headers.get("X-Ratelimit-Reset"));
+    if (limit == null && remaining == null && reset == null) {
+      return null;
+    }
+    return new RateLimit(limit, remaining, reset == null ? null : Instant.ofEpochSecond(reset));
+  }
+
+  private static Integer integer(String value) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      return Integer.valueOf(value.trim());
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  private static String text(JsonNode node) {
+    return node == null || node.isNull()
+        ? null
+        : node.isTextual() ? node.asText() : node.toString();
+  }
+
+  /** exception_fields is a map of field to messages, or (for batches) a list of such maps. */
+  private static Map<String, List<String>> fields(JsonNode node) {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    if (node == null) {
+      return out;
+    }
+    if (node.isObject()) {
+      addFields(out, "", node);
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        addFields(out, i + ".", node.get(i));
+      }
+    }
+    return out;
+  }
+
+  private static void addFields(Map<String, List<String>> out, String prefix, JsonNode map) {
+    map.fields()
+        .forEachRemaining(
+            e -> {
+              List<String> messages = new ArrayList<>();
+              if (e.getValue().isArray()) {
+                e.getValue().forEach(m -> messages.add(text(m)));
+              } else {
+                messages.add(text(e.getValue()));
+              }
+              out.put(prefix + e.getKey(), messages);
+            });
+  }
+}

@@ -1,0 +1,142 @@
+package io.github.streamjpa.core;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.streamjpa.core.internal.Retryable;
+import io.github.streamjpa.core.internal.TokenScope;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Map;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Sends one API request and returns its JSON body, or throws the mapped exception. */
+final class HttpEngine {
+  private static final Logger log = LoggerFactory.getLogger(HttpEngine.class);
+  private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+
+  private final OkHttpClient http;
+  private final HttpUrl apiBase;
+  private final ObjectMapper mapper;
+  private final Clock clock;
+
+  HttpEngine(OkHttpClient http, HttpUrl apiBase, ObjectMapper mapper, Clock clock) {
+    this.http = http;
+    this.apiBase = apiBase;
+    this.mapper = mapper;
+    this.clock = clock;
+  }
+
+  HttpUrl apiBase() {
+    return apiBase;
+  }
+
+  /** One request: a path below {@code /api/v1.0/} given as unescaped segments. */
+  record Call(
+      String method,
+      TokenScope scope,
+      boolean safeToRepeat,
+      Map<String, String> query,
+      Object body,
+      String... segments) {
+
+    static Call get(TokenScope scope, Map<String, String> query, String... segments) {
+      return new Call("GET", scope, true, query, null, segments);
+    }
+
+    static Call delete(TokenScope scope, Map<String, String> query, String... segments) {
+      return new Call("DELETE", scope, true, query, null, segments);
+    }
+
+    static Call post(
+        TokenScope scope,
+        boolean safeToRepeat,
+        Map<String, String> query,
+        Object body,
+        String... segments) {
+      return new Call("POST", scope, safeToRepeat, query, body, segments);
+    }
+
+    String describe() {
+      return method + " " + String.join("/", segments) + "/";
+    }
+  }
+
+  JsonNode execute(Call call) {
+    HttpUrl.Builder url = apiBase.newBuilder();
+    for (String segment : call.segments()) {
+      url.addPathSegment(segment);
+    }
+    url.addPathSegment("");
+    call.query().forEach(url::addQueryParameter);
+    Request.Builder request = new Request.Builder().url(url.build());
+    request.tag(TokenScope.class, call.scope());
+    if (call.safeToRepeat()) {
+      request.tag(Retryable.class, Retryable.SAFE);
+    }
+    if (call.body() != null) {
+      request.method(call.method(), RequestBody.create(bytes(call.body()), JSON));
+    } else {
+      request.method(call.method(), null);
+    }
+    long start = System.nanoTime();
+    try (Response response = http.newCall(request.build()).execute()) {
+      ResponseBody body = response.body();
+      byte[] raw = body.bytes();
+      log.debug(
+          "{} -> {} in {} ms",
+          call.describe(),
+          response.code(),
+          (System.nanoTime() - start) / 1_000_000);
+      JsonNode json = parse(raw);
+      if (!response.isSuccessful()) {
+        throw ApiErrors.from(response.code(), response.headers(), json, clock.instant());
+      }
+      if (json == null || !json.isObject()) {
+        throw ApiErrors.create(
+            response.code(),
+            0,
+            null,
+            call.describe() + " answered HTTP " + response.code() + " without a JSON object",
+            null,
+            ApiErrors.rateLimit(response.headers()),
+            null);
+      }
+      JsonNode exception = json.get("exception");
+      if (exception != null && !exception.isNull() && !exception.asText().isEmpty()) {
+        throw ApiErrors.from(response.code(), response.headers(), json, clock.instant());
+      }
+      return json;
+    } catch (IOException e) {
+      throw new StreamTransportException(call.describe() + " failed", e);
+    }
+  }
+
+  private byte[] bytes(Object body) {
+    try {
+      return mapper.writeValueAsBytes(body);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(
+          "request body could not be written as JSON: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  private JsonNode parse(byte[] raw) {
+    if (raw.length == 0) {
+      return null;
+    }
+    try {
+      return mapper.readTree(raw);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+}
