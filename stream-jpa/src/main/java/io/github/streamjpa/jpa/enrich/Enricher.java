@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManagerFactory;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
@@ -127,7 +128,14 @@ public final class Enricher {
     return new EnrichedPage<>(groups, page.nextIdLt().orElse(null), page.unseen(), page.unread());
   }
 
-  /** Enriches activities (e.g. read by id), loading in {@code entityManager}'s context or ours. */
+  /** Enriches activities (e.g. read by id), loading in the current or a read-only context. */
+  public List<EnrichedActivity> enrich(List<FeedActivity> activities) {
+    return enrich(activities, null);
+  }
+
+  /**
+   * Enriches activities, loading in {@code entityManager}'s context (null: the current or ours).
+   */
   public List<EnrichedActivity> enrich(List<FeedActivity> activities, EntityManager entityManager) {
     Objects.requireNonNull(activities, "activities");
     return resolveThen(activities, entityManager, r -> activities.stream().map(r::enrich).toList());
@@ -161,12 +169,12 @@ public final class Enricher {
       List<FeedActivity> activities,
       EntityManager entityManager,
       Function<ReferenceResolver.Resolution, R> build) {
-    if (!resolver.hasReferences(activities)) {
-      // nothing to load: no session, no connection
-      return build.apply(resolver.load(activities, (type, ids) -> List.of()));
-    }
+    Map<EntityCatalog.Target, List<Object>> plan = resolver.plan(activities);
+    // nothing loadable (no references, or only unknown ones): no session, no connection
     ReferenceResolver.Resolution resolution =
-        contexts.run(entityManager, loader -> resolver.load(activities, loader));
+        plan.isEmpty()
+            ? resolver.load(plan, (type, ids) -> List.of())
+            : contexts.run(entityManager, loader -> resolver.load(plan, loader));
     return build.apply(resolution);
   }
 

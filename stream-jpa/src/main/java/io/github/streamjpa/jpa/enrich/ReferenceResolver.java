@@ -31,20 +31,8 @@ final class ReferenceResolver {
     this.customFields = List.copyOf(customFields);
   }
 
-  /** Returns whether any activity holds a value that parses as a reference. */
-  boolean hasReferences(List<FeedActivity> activities) {
-    for (FeedActivity activity : activities) {
-      for (Object value : referenceFields(activity).values()) {
-        if (reference(value) != null) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
-  /** Loads everything the activities reference: one {@link EntityLoader} call per entity type. */
-  Resolution load(List<FeedActivity> activities, EntityLoader loader) {
+  /** Returns the ids to load per entity type, in first-seen order, for a batch of activities. */
+  Map<Target, List<Object>> plan(List<FeedActivity> activities) {
     Map<Target, Set<Object>> wanted = new LinkedHashMap<>();
     for (FeedActivity activity : activities) {
       for (Object value : referenceFields(activity).values()) {
@@ -54,15 +42,21 @@ final class ReferenceResolver {
         }
       }
     }
+    Map<Target, List<Object>> plan = new LinkedHashMap<>();
+    wanted.forEach((target, ids) -> plan.put(target, List.copyOf(ids)));
+    return plan;
+  }
+
+  /** Loads a plan: one {@link EntityLoader} call per entity type. */
+  Resolution load(Map<Target, List<Object>> plan, EntityLoader loader) {
     Map<String, Map<Object, Object>> loaded = new HashMap<>();
-    wanted.forEach(
+    plan.forEach(
         (target, ids) -> {
-          List<Object> idList = List.copyOf(ids);
-          List<?> entities = loader.load(target.javaType(), idList);
+          List<?> entities = loader.load(target.javaType(), ids);
           Map<Object, Object> byId = new HashMap<>();
-          for (int i = 0; i < idList.size() && i < entities.size(); i++) {
+          for (int i = 0; i < ids.size() && i < entities.size(); i++) {
             if (entities.get(i) != null) {
-              byId.put(idList.get(i), entities.get(i));
+              byId.put(ids.get(i), entities.get(i));
             }
           }
           loaded.put(target.entityName(), byId);

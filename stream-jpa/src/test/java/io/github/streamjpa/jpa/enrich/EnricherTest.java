@@ -169,7 +169,7 @@ class EnricherTest {
         activity("ids", "EnrUser:7", "EnrPin:8", "Topic:" + topicId, "EnrBoard:board-3");
     db.resetCounts();
 
-    EnrichedActivity enriched = enricher.enrich(List.of(activity), null).get(0);
+    EnrichedActivity enriched = enricher.enrich(List.of(activity)).get(0);
 
     assertThat(enriched.isFullyEnriched()).isTrue();
     assertThat(enriched.actor(EnrUser.class).getId()).isEqualTo(7L);
@@ -181,18 +181,36 @@ class EnricherTest {
 
   @Test
   void flagsUnknownEntityNamesAndUnconvertibleIdsWithoutFailing() {
-    FeedActivity activity =
-        activity("odd", "Nobody:1", "EnrPin:not-a-number", "Topic:123", "EnrBoard:board-1");
+    FeedActivity odd =
+        activity("odd", "Nobody:1", "EnrPin:not-a-number", "EnrMembership:1/x", "EnrBoard:board-1");
+    FeedActivity badUuid = activity("bad-uuid", "EnrUser:1", "EnrPin:042", "Topic:123");
 
-    EnrichedActivity enriched = enricher.enrich(List.of(activity), null).get(0);
+    List<EnrichedActivity> enriched = enricher.enrich(List.of(odd, badUuid));
 
-    assertThat(enriched.missingReferences())
+    assertThat(enriched.get(0).missingReferences())
         .containsExactly(
             new MissingReference("odd", "actor", "Nobody:1", Reason.UNKNOWN_ENTITY),
             new MissingReference("odd", "object", "EnrPin:not-a-number", Reason.INVALID_ID),
-            new MissingReference("odd", "target", "Topic:123", Reason.INVALID_ID));
-    assertThat(enriched.field("board", EnrBoard.class).getSlug()).isEqualTo("board-1");
-    assertThat(db.preparedStatementCount()).isEqualTo(1);
+            new MissingReference("odd", "target", "EnrMembership:1/x", Reason.UNSUPPORTED_ID_TYPE));
+    assertThat(enriched.get(0).field("board", EnrBoard.class).getSlug()).isEqualTo("board-1");
+    // ids must be in the form the write path produces: "042" is not Long 42's
+    assertThat(enriched.get(1).missingReferences())
+        .containsExactly(
+            new MissingReference("bad-uuid", "object", "EnrPin:042", Reason.INVALID_ID),
+            new MissingReference("bad-uuid", "target", "Topic:123", Reason.INVALID_ID));
+    assertThat(enriched.get(1).actor(EnrUser.class).getId()).isEqualTo(1L);
+    assertThat(db.preparedStatementCount()).isEqualTo(2);
+  }
+
+  @Test
+  void pageWithNothingLoadableOpensNoSession() {
+    FeedActivity unknown = activity("unknown", "Nobody:1", "Nothing:2", null);
+
+    EnrichedActivity enriched = enricher.enrich(List.of(unknown)).get(0);
+
+    assertThat(enriched.missingReferences()).hasSize(2);
+    assertThat(db.sessionsOpened()).isZero();
+    assertThat(db.statements()).isEmpty();
   }
 
   @Test
@@ -210,7 +228,7 @@ class EnricherTest {
             null,
             Map.of("board", 42, "note", "EnrUser:1"));
 
-    EnrichedActivity enriched = enricher.enrich(List.of(activity), null).get(0);
+    EnrichedActivity enriched = enricher.enrich(List.of(activity)).get(0);
 
     assertThat(enriched.actor(String.class)).isEqualTo("system");
     assertThat(enriched.object()).isEqualTo("12:30");
@@ -220,6 +238,7 @@ class EnricherTest {
     assertThat(enriched.field("note", String.class)).isEqualTo("EnrUser:1");
     assertThat(enriched.isFullyEnriched()).isTrue();
     assertThat(db.statements()).isEmpty();
+    assertThat(db.sessionsOpened()).isZero();
   }
 
   @Test

@@ -26,7 +26,8 @@ final class EnrichmentDatabase implements AutoCloseable {
     schema = database.createSchema("enrich");
     HibernatePersistenceConfiguration configuration =
         new HibernatePersistenceConfiguration("enrichment-test")
-            .managedClasses(EnrUser.class, EnrBoard.class, EnrPin.class, EnrTopic.class)
+            .managedClasses(
+                EnrUser.class, EnrBoard.class, EnrPin.class, EnrTopic.class, EnrMembership.class)
             .statementInspector(
                 (StatementInspector)
                     sql -> {
@@ -69,6 +70,11 @@ final class EnrichmentDatabase implements AutoCloseable {
   /** Returns Hibernate's count of prepared statements since the last reset. */
   long preparedStatementCount() {
     return sessionFactory.getStatistics().getPrepareStatementCount();
+  }
+
+  /** Returns how many sessions were opened since the last reset. */
+  long sessionsOpened() {
+    return sessionFactory.getStatistics().getSessionOpenCount();
   }
 
   @Override
