@@ -143,8 +143,10 @@ public final class FeedReader {
     ReadOptions.Builder options = ReadOptions.builder().limit(limit);
     if (cursor != null && !cursor.isEmpty()) {
       if (!CURSOR.matcher(cursor).matches()) {
+        // the cursor comes from a request: echo a bounded part of it only
+        String shown = cursor.length() > 60 ? cursor.substring(0, 60) + "..." : cursor;
         throw new IllegalArgumentException(
-            "cursor '" + cursor + "' must be an activity or group id ([A-Za-z0-9_.:-], 1-200)");
+            "cursor '" + shown + "' must be an activity or group id ([A-Za-z0-9_.:-], 1-200)");
       }
       options.idLt(cursor);
     }
