@@ -80,6 +80,13 @@ final class Checks {
     return value;
   }
 
+  static int atLeast(int value, int min, String what) {
+    if (value < min) {
+      throw new IllegalArgumentException(what + " " + value + " must be at least " + min);
+    }
+    return value;
+  }
+
   static String noComma(String value, String what) {
     notBlank(value, what);
     if (value.indexOf(',') >= 0) {

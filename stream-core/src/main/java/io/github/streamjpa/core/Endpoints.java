@@ -14,7 +14,7 @@ record Endpoints(HttpUrl api, HttpUrl analyticsRedirect) {
     String prefix = "";
     if (location != null) {
       String l = location.trim().toLowerCase(java.util.Locale.ROOT);
-      if (l.endsWith("-api")) {
+      if (l.endsWith("-api") && !NO_LOCATION.contains(l)) {
         l = l.substring(0, l.length() - "-api".length());
       }
       if (!NO_LOCATION.contains(l)) {

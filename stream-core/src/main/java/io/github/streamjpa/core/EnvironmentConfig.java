@@ -58,6 +58,9 @@ final class EnvironmentConfig {
     }
     StreamClient.Builder b = StreamClient.builder(key, secret);
     String h = host.toLowerCase(Locale.ROOT);
+    if (h.equals("stream-io-api.com") || h.equals("getstream.io")) {
+      return b;
+    }
     if (h.endsWith(".stream-io-api.com") || h.endsWith(".getstream.io")) {
       return b.location(h.substring(0, h.indexOf('.')));
     }

@@ -20,7 +20,7 @@ public record FollowQuery(int limit, int offset, List<FeedId> filter) {
   /** Validates the components and copies the filter. */
   public FollowQuery {
     Checks.range(limit, 1, 500, "follow query limit");
-    Checks.range(offset, 0, Integer.MAX_VALUE, "follow query offset");
+    Checks.atLeast(offset, 0, "follow query offset");
     filter = Checks.list(filter == null ? List.of() : filter, "follow query filter");
   }
 

@@ -193,7 +193,7 @@ public final class ReadOptions {
      * @return this builder
      */
     public Builder limit(int limit) {
-      this.limit = Checks.range(limit, 1, Integer.MAX_VALUE, "read limit");
+      this.limit = Checks.atLeast(limit, 1, "read limit");
       return this;
     }
 
@@ -204,7 +204,7 @@ public final class ReadOptions {
      * @return this builder
      */
     public Builder offset(int offset) {
-      this.offset = Checks.range(offset, 0, Integer.MAX_VALUE, "read offset");
+      this.offset = Checks.atLeast(offset, 0, "read offset");
       return this;
     }
 

@@ -450,6 +450,10 @@ public final class StreamClient {
     return json.mapper().convertValue(json.flatten(activity), type);
   }
 
+  okhttp3.OkHttpClient okHttpClient() {
+    return settings.http();
+  }
+
   JsonNode send(Call call) {
     return engine.execute(call);
   }

@@ -40,6 +40,9 @@ final class StreamClientSettings {
     if (d.callTimeout != null) {
       b.callTimeout(d.callTimeout);
     }
+    // OkHttp would silently repeat any request after a 408 or a dropped connection; whether a
+    // request may be repeated is decided by RetryInterceptor alone.
+    b.retryOnConnectionFailure(false);
     // Retry outermost so each attempt is identified and signed afresh by the two below it.
     b.interceptors().add(0, new RetryInterceptor(d.retryPolicy, d.sleeper, d.clock, d.random));
     b.interceptors().add(1, new IdentificationInterceptor());

@@ -1,0 +1,119 @@
+package io.github.streamjpa.emulator.internal;
+
+import java.util.List;
+import java.util.Map;
+
+/** A request the emulator refuses, carrying everything Stream's error body holds. */
+public final class ApiException extends RuntimeException {
+  private final int status;
+  private final int code;
+  private final String exception;
+  private final Map<String, List<String>> fields;
+
+  ApiException(int status, int code, String exception, String detail) {
+    this(status, code, exception, detail, Map.of());
+  }
+
+  ApiException(
+      int status, int code, String exception, String detail, Map<String, List<String>> fields) {
+    super(detail, null, false, false);
+    this.status = status;
+    this.code = code;
+    this.exception = exception;
+    this.fields = fields;
+  }
+
+  static ApiException input(String detail) {
+    return new ApiException(400, 4, "InputException", detail);
+  }
+
+  static ApiException input(String field, String message) {
+    return new ApiException(400, 4, "InputException", message, Map.of(field, List.of(message)));
+  }
+
+  static ApiException notFound(String detail) {
+    return new ApiException(404, 16, "DoesNotExistException", detail);
+  }
+
+  static ApiException notAllowed(String detail) {
+    return new ApiException(403, 17, "NotAllowedException", detail);
+  }
+
+  static ApiException methodNotAllowed(String detail) {
+    return new ApiException(405, 17, "NotAllowedException", detail);
+  }
+
+  static ApiException apiKey(String detail) {
+    return new ApiException(401, 2, "ApiKeyException", detail);
+  }
+
+  static ApiException signature(String detail) {
+    return new ApiException(401, 3, "SignatureException", detail);
+  }
+
+  static ApiException feedConfig(String detail) {
+    return new ApiException(400, 6, "FeedConfigException", detail);
+  }
+
+  static ApiException tooLarge(String detail) {
+    return new ApiException(413, 18, "RequestEntityTooLargeException", detail);
+  }
+
+  /**
+   * An error for an injected fault with the given status, coded as Stream codes that status.
+   *
+   * @param status the HTTP status
+   * @return the error
+   */
+  public static ApiException forStatus(int status) {
+    String detail = "injected fault: the emulator was told to answer " + status;
+    return switch (status) {
+      case 400 -> new ApiException(status, 4, "InputException", detail);
+      case 401 -> new ApiException(status, 3, "SignatureException", detail);
+      case 403 -> new ApiException(status, 17, "NotAllowedException", detail);
+      case 404 -> new ApiException(status, 16, "DoesNotExistException", detail);
+      case 413 -> new ApiException(status, 18, "RequestEntityTooLargeException", detail);
+      case 429 -> new ApiException(status, 9, "RateLimitReached", detail);
+      default ->
+          status >= 500
+              ? new ApiException(status, -1, "InternalServerError", detail)
+              : new ApiException(status, 1, "StreamApiException", detail);
+    };
+  }
+
+  /**
+   * The HTTP status.
+   *
+   * @return the status
+   */
+  public int status() {
+    return status;
+  }
+
+  /**
+   * Stream's error code.
+   *
+   * @return the code
+   */
+  public int code() {
+    return code;
+  }
+
+  /**
+   * Stream's exception name.
+   *
+   * @return the name
+   */
+  public String exception() {
+    return exception;
+  }
+
+  /**
+   * Per-field messages of an input error.
+   *
+   * @return the field errors, possibly empty
+   */
+  public Map<String, List<String>> fields() {
+    return fields;
+  }
+}

@@ -1,0 +1,481 @@
+package io.github.streamjpa.emulator.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Routes {@code /api/v1.0/...} requests to the feed store: finds the operation and the scope it
+ * needs, checks credentials, validates the whole request, then applies it.
+ */
+final class Operations {
+  private static final int DEFAULT_COPY_LIMIT = 100;
+  private static final int MAX_COPY_LIMIT = 1000;
+
+  private final FeedStore store;
+  private final FeedResolver resolver;
+  private final Authenticator auth;
+
+  Operations(FeedStore store, FeedResolver resolver, Authenticator auth) {
+    this.store = store;
+    this.resolver = resolver;
+    this.auth = auth;
+  }
+
+  /** A success answer. */
+  record Result(int status, ObjectNode body) {}
+
+  Result handle(ApiRequest r) {
+    List<String> s = r.segments();
+    if (s.size() < 3 || !s.get(0).equals("api") || !s.get(1).equals("v1.0")) {
+      throw unknown(r);
+    }
+    List<String> p = s.subList(2, s.size());
+    String m = r.method();
+    switch (p.get(0)) {
+      case "feed":
+        return feed(r, p, m, "/api/v1.0/feed/");
+      case "enrich":
+        if (p.size() == 4 && p.get(1).equals("feed")) {
+          return feed(r, p.subList(1, 4), m, "/api/v1.0/enrich/feed/");
+        }
+        if (p.size() == 2 && p.get(1).equals("activities")) {
+          return activities(r, m);
+        }
+        throw unknown(r);
+      case "follow_many":
+        require(p.size() == 1, r);
+        allow(r, "POST");
+        auth.check(r, new Scope("follower", "write", null, true));
+        return followMany(r);
+      case "unfollow_many":
+        require(p.size() == 1, r);
+        allow(r, "POST");
+        auth.check(r, new Scope("follower", "write", null, true));
+        return unfollowMany(r);
+      case "activities":
+        require(p.size() == 1, r);
+        return activities(r, m);
+      case "activity":
+        require(p.size() == 1, r);
+        allow(r, "POST");
+        auth.check(r, new Scope("activities", "write", null, false));
+        return partialUpdate(r);
+      case "feed_targets":
+        require(p.size() == 4 && p.get(3).equals("activity_to_targets"), r);
+        allow(r, "POST");
+        FeedRef feed = resolver.resolve(p.get(1), p.get(2));
+        auth.check(r, new Scope("feed_targets", "write", feed, false));
+        return updateToTargets(r, feed);
+      default:
+        throw unknown(r);
+    }
+  }
+
+  private Result feed(ApiRequest r, List<String> p, String m, String nextPrefix) {
+    if (p.size() == 2 && p.get(1).equals("add_to_many")) {
+      allow(r, "POST");
+      auth.check(r, new Scope("feed", "write", null, true));
+      return addToMany(r);
+    }
+    require(p.size() >= 3 && p.size() <= 5, r);
+    FeedRef feed = resolver.resolve(p.get(1), p.get(2));
+    String action = Scope.actionOf(m);
+    if (p.size() == 3) {
+      allow(r, "GET", "POST");
+      auth.check(r, new Scope("feed", action, feed, false));
+      return m.equals("GET")
+          ? read(r, feed, nextPrefix + feed.slug() + "/" + feed.userId() + "/")
+          : add(r, feed);
+    }
+    String sub = p.get(3);
+    boolean follows = sub.equals("following") || sub.equals("follows");
+    if (p.size() == 5) {
+      require(follows, r);
+      allow(r, "DELETE");
+      auth.check(r, new Scope("follower", action, feed, false));
+      return unfollow(r, feed, p.get(4));
+    }
+    if (follows || sub.equals("followers")) {
+      allow(r, follows ? new String[] {"GET", "POST"} : new String[] {"GET"});
+      auth.check(r, new Scope("follower", action, feed, false));
+      return m.equals("POST") ? follow(r, feed) : follows(r, feed, sub.equals("followers"));
+    }
+    allow(r, "DELETE");
+    auth.check(r, new Scope("feed", action, feed, false));
+    if (Params.bool(r, "foreign_id")) {
+      store.removeByForeignId(feed, sub);
+    } else {
+      store.removeActivity(feed, sub);
+    }
+    ObjectNode body = Json.MAPPER.createObjectNode();
+    body.put("removed", sub);
+    return new Result(200, body);
+  }
+
+  private Result read(ApiRequest r, FeedRef feed, String nextBase) {
+    ReadParams params =
+        new ReadParams(
+            Params.integer(r, "limit", 25, 1, 1000),
+            Params.integer(r, "offset", 0, 0, Integer.MAX_VALUE),
+            blankToNull(r.query("id_lt")),
+            blankToNull(r.query("id_lte")),
+            blankToNull(r.query("id_gt")),
+            blankToNull(r.query("id_gte")),
+            Params.marks(r, "mark_seen"),
+            Params.marks(r, "mark_read"),
+            nextBase);
+    return new Result(200, store.read(feed, params));
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+
+  private Result add(ApiRequest r, FeedRef feed) {
+    JsonNode body = object(r);
+    JsonNode many = body.get("activities");
+    if (many != null && many.isArray()) {
+      List<ActivityInput> inputs = ActivityInput.parseAll(many, "activities", resolver);
+      ObjectNode response = Json.MAPPER.createObjectNode();
+      ArrayNode out = response.putArray("activities");
+      store.addActivities(feed, inputs).forEach(out::add);
+      return new Result(201, response);
+    }
+    ActivityInput input = ActivityInput.parse(body, "", resolver);
+    return new Result(201, store.addActivities(feed, List.of(input)).get(0));
+  }
+
+  private Result addToMany(ApiRequest r) {
+    JsonNode body = object(r);
+    JsonNode feeds = body.get("feeds");
+    if (feeds == null || !feeds.isArray()) {
+      throw ApiException.input("feeds", "feeds must be a list of feed ids");
+    }
+    if (feeds.size() > 5000) {
+      throw ApiException.input(
+          "feeds", "add_to_many takes at most 5000 feeds, got " + feeds.size());
+    }
+    JsonNode activity = body.get("activity");
+    if (activity != null && activity.has("to") && !activity.get("to").isNull()) {
+      throw ApiException.input("activity.to", "to is not allowed in add_to_many");
+    }
+    ActivityInput input = ActivityInput.parse(activity, "activity.", resolver);
+    List<FeedRef> targets = new ArrayList<>();
+    for (JsonNode feed : feeds) {
+      targets.add(resolver.parseFeedId(feed.asText(), "feeds"));
+    }
+    store.addToMany(input, targets);
+    return new Result(201, Json.MAPPER.createObjectNode());
+  }
+
+  private Result follow(ApiRequest r, FeedRef feed) {
+    JsonNode body = object(r);
+    String target = Params.text(body, "target", "target");
+    if (target == null) {
+      throw ApiException.input("target", "target is required, as slug:user_id");
+    }
+    FeedRef targetFeed = resolver.parseFeedId(target, "target");
+    int limit = Params.integer(body, "activity_copy_limit", DEFAULT_COPY_LIMIT, 0, MAX_COPY_LIMIT);
+    store.follow(List.<FeedRef[]>of(new FeedRef[] {feed, targetFeed}), List.of(limit));
+    return new Result(201, Json.MAPPER.createObjectNode());
+  }
+
+  private Result unfollow(ApiRequest r, FeedRef feed, String target) {
+    FeedRef targetFeed = resolver.parseFeedId(target, "target");
+    boolean keep = Params.bool(r, "keep_history");
+    store.unfollow(List.<FeedRef[]>of(new FeedRef[] {feed, targetFeed}), List.of(keep));
+    return new Result(200, Json.MAPPER.createObjectNode());
+  }
+
+  private Result follows(ApiRequest r, FeedRef feed, boolean ofFollowers) {
+    int limit = Params.integer(r, "limit", 25, 0, 500);
+    int offset = Params.integer(r, "offset", 0, 0, Integer.MAX_VALUE);
+    Set<String> filter = new LinkedHashSet<>();
+    for (String id : r.queryList("filter")) {
+      filter.add(resolver.parseFeedId(id, "filter").id());
+    }
+    ObjectNode response = Json.MAPPER.createObjectNode();
+    ArrayNode results = response.putArray("results");
+    store.follows(feed, ofFollowers, limit, offset, filter).forEach(results::add);
+    return new Result(200, response);
+  }
+
+  private Result followMany(ApiRequest r) {
+    JsonNode body = Json.parse(r.body().isBlank() ? "[]" : r.body());
+    if (!body.isArray()) {
+      throw ApiException.input("follow_many takes a JSON list of {source, target} objects");
+    }
+    int limit = Params.integer(r, "activity_copy_limit", DEFAULT_COPY_LIMIT, 0, MAX_COPY_LIMIT);
+    List<FeedRef[]> pairs = new ArrayList<>();
+    for (int i = 0; i < body.size(); i++) {
+      pairs.add(pair(body.get(i), i));
+    }
+    // A per-item limit (Java 3) overrides the query parameter for that item.
+    List<Integer> limits = new ArrayList<>();
+    for (JsonNode item : body) {
+      limits.add(Params.integer(item, "activity_copy_limit", limit, 0, MAX_COPY_LIMIT));
+    }
+    store.follow(pairs, limits);
+    return new Result(201, Json.MAPPER.createObjectNode());
+  }
+
+  private Result unfollowMany(ApiRequest r) {
+    JsonNode body = Json.parse(r.body().isBlank() ? "[]" : r.body());
+    if (!body.isArray()) {
+      throw ApiException.input("unfollow_many takes a JSON list of {source, target} objects");
+    }
+    List<FeedRef[]> pairs = new ArrayList<>();
+    List<Boolean> keep = new ArrayList<>();
+    for (int i = 0; i < body.size(); i++) {
+      JsonNode item = body.get(i);
+      pairs.add(pair(item, i));
+      JsonNode flag = item.has("keep_history") ? item.get("keep_history") : item.get("keepHistory");
+      String field = "[" + i + "].keep_history";
+      keep.add(
+          flag == null || flag.isNull()
+              ? false
+              : flag.isBoolean() ? flag.asBoolean() : keepHistory(field, flag.asText()));
+    }
+    store.unfollow(pairs, keep);
+    return new Result(200, Json.MAPPER.createObjectNode());
+  }
+
+  private static boolean keepHistory(String field, String text) {
+    return switch (text.strip().toUpperCase(java.util.Locale.ROOT)) {
+      case "YES" -> true;
+      case "NO" -> false;
+      default -> Params.bool(field, text);
+    };
+  }
+
+  private FeedRef[] pair(JsonNode item, int i) {
+    if (item == null || !item.isObject()) {
+      throw ApiException.input(
+          "[" + i + "]", "item " + i + " must be {source, target}, got " + item);
+    }
+    String source = Params.text(item, "source", "[" + i + "].source");
+    String target = Params.text(item, "target", "[" + i + "].target");
+    if (source == null || target == null) {
+      throw ApiException.input("[" + i + "]", "item " + i + " needs both source and target");
+    }
+    return new FeedRef[] {
+      resolver.parseFeedId(source, "[" + i + "].source"),
+      resolver.parseFeedId(target, "[" + i + "].target")
+    };
+  }
+
+  private Result activities(ApiRequest r, String m) {
+    allow(r, "GET", "POST");
+    auth.check(r, new Scope("activities", Scope.actionOf(m), null, false));
+    return m.equals("GET") ? getActivities(r) : updateActivities(r);
+  }
+
+  private Result getActivities(ApiRequest r) {
+    List<String> ids = r.queryList("ids");
+    List<String> foreignIds = r.queryList("foreign_ids");
+    List<String> timestamps = r.queryList("timestamps");
+    boolean byIds = !ids.isEmpty();
+    boolean byForeign = !foreignIds.isEmpty() || !timestamps.isEmpty();
+    if (byIds == byForeign) {
+      throw ApiException.input(
+          "ids", "give either ids, or foreign_ids with timestamps (exactly one of the two)");
+    }
+    if (byForeign) {
+      if (foreignIds.size() != timestamps.size()) {
+        throw ApiException.input(
+            "timestamps",
+            "foreign_ids has "
+                + foreignIds.size()
+                + " items but timestamps has "
+                + timestamps.size());
+      }
+      ids = new ArrayList<>();
+      for (int i = 0; i < foreignIds.size(); i++) {
+        ids.add(FeedStore.idOf(foreignIds.get(i), Params.time(timestamps.get(i), "timestamps")));
+      }
+    }
+    if (ids.size() > 100) {
+      throw ApiException.input("ids", "at most 100 activities per request, got " + ids.size());
+    }
+    ObjectNode response = Json.MAPPER.createObjectNode();
+    ArrayNode results = response.putArray("results");
+    store.getActivities(ids).forEach(results::add);
+    return new Result(200, response);
+  }
+
+  private Result updateActivities(ApiRequest r) {
+    JsonNode list = object(r).get("activities");
+    if (list == null || !list.isArray()) {
+      throw ApiException.input("activities", "activities must be a list");
+    }
+    List<ActivityInput> inputs = ActivityInput.parseAll(list, "activities", resolver);
+    for (int i = 0; i < inputs.size(); i++) {
+      ActivityInput input = inputs.get(i);
+      if (input.foreignId().isEmpty() || input.micros() == null) {
+        throw ApiException.input(
+            "activities[" + i + "].foreign_id",
+            "an updated activity needs both foreign_id and time");
+      }
+    }
+    ObjectNode response = Json.MAPPER.createObjectNode();
+    ArrayNode out = response.putArray("activities");
+    store.updateActivities(inputs).forEach(out::add);
+    return new Result(201, response);
+  }
+
+  private Result partialUpdate(ApiRequest r) {
+    JsonNode body = object(r);
+    JsonNode changes = body.get("changes");
+    boolean batch = changes != null && changes.isArray();
+    List<PartialChange> parsed = new ArrayList<>();
+    if (batch) {
+      for (int i = 0; i < changes.size(); i++) {
+        parsed.add(change(changes.get(i), "changes[" + i + "]."));
+      }
+    } else {
+      parsed.add(change(body, ""));
+    }
+    List<ObjectNode> updated = store.partialUpdate(parsed);
+    if (!batch) {
+      return new Result(201, updated.get(0));
+    }
+    ObjectNode response = Json.MAPPER.createObjectNode();
+    ArrayNode out = response.putArray("activities");
+    updated.forEach(out::add);
+    return new Result(201, response);
+  }
+
+  private static PartialChange change(JsonNode node, String prefix) {
+    if (node == null || !node.isObject()) {
+      throw ApiException.input(prefix + "change", "a change must be a JSON object");
+    }
+    String id = Params.text(node, "id", prefix + "id");
+    String foreignId = Params.text(node, "foreign_id", prefix + "foreign_id");
+    if (foreignId == null) {
+      foreignId = Params.text(node, "foreignID", prefix + "foreign_id");
+    }
+    String time = Params.text(node, "time", prefix + "time");
+    Long micros = null;
+    if (id == null) {
+      if (foreignId == null || time == null) {
+        throw ApiException.input(prefix + "id", "give id, or foreign_id together with time");
+      }
+      micros = Params.time(time, prefix + "time");
+    } else if (foreignId != null) {
+      throw ApiException.input(prefix + "id", "give id or foreign_id with time, not both");
+    }
+    JsonNode set = node.get("set");
+    if (set != null && !set.isNull() && !set.isObject()) {
+      throw ApiException.input(prefix + "set", "set must be an object of field paths to values");
+    }
+    JsonNode unset = node.get("unset");
+    List<String> unsetPaths = new ArrayList<>();
+    if (unset != null && !unset.isNull()) {
+      if (!unset.isArray()) {
+        throw ApiException.input(prefix + "unset", "unset must be a list of field paths");
+      }
+      unset.forEach(n -> unsetPaths.add(n.asText()));
+    }
+    ObjectNode setNode =
+        set == null || set.isNull() ? Json.MAPPER.createObjectNode() : (ObjectNode) set;
+    return new PartialChange(id, foreignId, micros, setNode, List.copyOf(unsetPaths));
+  }
+
+  private Result updateToTargets(ApiRequest r, FeedRef feed) {
+    JsonNode body = object(r);
+    String foreignId = Params.text(body, "foreign_id", "foreign_id");
+    String time = Params.text(body, "time", "time");
+    if (foreignId == null || time == null) {
+      throw ApiException.input("foreign_id", "foreign_id and time are both required");
+    }
+    long micros = Params.time(time, "time");
+    List<FeedRef> replacement = targets(body, "new_targets");
+    List<FeedRef> added = targets(body, "added_targets");
+    List<FeedRef> removed = targets(body, "removed_targets");
+    if (replacement != null && !replacement.isEmpty() && (nonEmpty(added) || nonEmpty(removed))) {
+      throw ApiException.input(
+          "new_targets", "new_targets cannot be combined with added_targets or removed_targets");
+    }
+    if (nonEmpty(added) && nonEmpty(removed)) {
+      for (FeedRef a : added) {
+        if (removed.stream().anyMatch(x -> x.id().equals(a.id()))) {
+          throw ApiException.input(
+              "added_targets",
+              "feed '" + a.id() + "' is both in added_targets and removed_targets");
+        }
+      }
+    }
+    boolean replace =
+        nonEmpty(replacement) || (replacement != null && added == null && removed == null);
+    ObjectNode response =
+        store.updateToTargets(
+            feed,
+            foreignId,
+            micros,
+            replace ? replacement : null,
+            added == null ? List.of() : added,
+            removed == null ? List.of() : removed);
+    return new Result(201, response);
+  }
+
+  private static boolean nonEmpty(List<FeedRef> list) {
+    return list != null && !list.isEmpty();
+  }
+
+  private List<FeedRef> targets(JsonNode body, String name) {
+    JsonNode list = body.get(name);
+    if (list == null || list.isNull()) {
+      return null;
+    }
+    if (!list.isArray()) {
+      throw ApiException.input(name, name + " must be a list of feed ids");
+    }
+    List<FeedRef> out = new ArrayList<>();
+    list.forEach(n -> out.add(resolver.parseFeedId(n.asText(), name)));
+    return out;
+  }
+
+  private static JsonNode object(ApiRequest r) {
+    JsonNode body = Json.parse(r.body().isBlank() ? "{}" : r.body());
+    if (!body.isObject()) {
+      throw ApiException.input("the request body must be a JSON object");
+    }
+    return body;
+  }
+
+  private static void require(boolean condition, ApiRequest r) {
+    if (!condition) {
+      throw unknown(r);
+    }
+  }
+
+  private static void allow(ApiRequest r, String... methods) {
+    for (String method : methods) {
+      if (method.equals(r.method()) || (method.equals("GET") && r.method().equals("HEAD"))) {
+        return;
+      }
+    }
+    throw ApiException.methodNotAllowed(
+        "method "
+            + r.method()
+            + " is not allowed on "
+            + r.rawPath()
+            + " (allowed: "
+            + String.join(", ", methods)
+            + ")");
+  }
+
+  private static ApiException unknown(ApiRequest r) {
+    return ApiException.notFound(
+        "the emulator has no resource at "
+            + r.method()
+            + " "
+            + r.rawPath()
+            + " (feeds, follows, activities and batch endpoints are emulated)");
+  }
+}

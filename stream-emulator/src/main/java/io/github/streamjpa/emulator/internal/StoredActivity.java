@@ -1,0 +1,40 @@
+package io.github.streamjpa.emulator.internal;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * The single copy of an activity shared by every feed that shows it, so an update shows up
+ * everywhere and a removal can find every feed.
+ */
+final class StoredActivity {
+  final String id;
+  final long micros;
+
+  /** Every field except id, time and origin; actor, verb, object and target as strings. */
+  ObjectNode content;
+
+  /** The feeds holding an entry for this activity. */
+  final Set<String> feeds = new LinkedHashSet<>();
+
+  StoredActivity(String id, long micros, ObjectNode content) {
+    this.id = id;
+    this.micros = micros;
+    this.content = content;
+  }
+
+  SortKey key() {
+    return new SortKey(micros, id);
+  }
+
+  String foreignId() {
+    return content.path("foreign_id").asText("");
+  }
+
+  Set<String> to() {
+    Set<String> to = new LinkedHashSet<>();
+    content.path("to").forEach(n -> to.add(n.asText()));
+    return to;
+  }
+}
