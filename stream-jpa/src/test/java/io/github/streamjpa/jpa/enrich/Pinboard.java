@@ -1,6 +1,7 @@
 package io.github.streamjpa.jpa.enrich;
 
 import io.github.streamjpa.core.FeedActivity;
+import io.github.streamjpa.core.NewActivity;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,6 +64,28 @@ final class Pinboard {
         List.of(),
         null,
         Map.of("board", "EnrBoard:" + boardOf(pin), "caption", "caption " + pin));
+  }
+
+  /** Returns activity {@code pin} in its write shape, for adding to a feed. */
+  static NewActivity newActivity(long pin) {
+    return NewActivity.builder()
+        .actor("EnrUser:" + actorOf(pin))
+        .verb("pin")
+        .object("EnrPin:" + pin)
+        .time(START.plusSeconds(pin))
+        .foreignId("EnrPin:" + pin)
+        .extra("board", "EnrBoard:" + boardOf(pin))
+        .extra("caption", "caption " + pin)
+        .build();
+  }
+
+  /** Returns the write shapes of pins {@code from..to}, oldest first. */
+  static List<NewActivity> newActivities(long from, long to) {
+    List<NewActivity> activities = new ArrayList<>();
+    for (long pin = from; pin <= to; pin++) {
+      activities.add(newActivity(pin));
+    }
+    return activities;
   }
 
   /** Returns activities for pins {@code 1..count}, newest first as a feed returns them. */
