@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -99,15 +98,9 @@ class FeedReaderTest {
               assertThat(a.extra()).containsEntry("caption", "caption " + pin);
             });
     // 40 distinct users, each loaded once and shared by its activities
-    assertThat(
-            hundred.results().stream()
-                .map(a -> a.actor(EnrUser.class))
-                .collect(
-                    Collectors.toCollection(
-                        () ->
-                            java.util.Collections.newSetFromMap(
-                                new java.util.IdentityHashMap<>()))))
-        .hasSize(Pinboard.USERS);
+    Set<EnrUser> actors = Collections.newSetFromMap(new IdentityHashMap<>());
+    hundred.results().forEach(a -> actors.add(a.actor(EnrUser.class)));
+    assertThat(actors).hasSize(Pinboard.USERS);
   }
 
   @Test
