@@ -1,6 +1,6 @@
 package io.github.streamjpa.emulator;
 
-import org.junit.jupiter.api.extension.ParameterResolutionException;
+import io.github.streamjpa.core.StreamClient;
 
 /**
  * Builds stream-core clients for the extension; a separate class so that the extension works
@@ -10,7 +10,8 @@ final class CoreClients {
   private CoreClients() {}
 
   static Object create(StreamEmulator emulator) {
-    throw new ParameterResolutionException(
-        "a StreamClient parameter needs stream-core on the test classpath");
+    return StreamClient.builder(emulator.apiKey(), emulator.apiSecret())
+        .baseUrl(emulator.baseUrl())
+        .build();
   }
 }

@@ -8,8 +8,7 @@ import java.time.Instant;
  *
  * @param id the row id
  * @param foreignId the activity's foreign id (or the follow pair for follow rows)
- * @param operation {@code ADD}, {@code UPDATE}, {@code REMOVE}, {@code FOLLOW} or {@code
- *     UNFOLLOW}
+ * @param operation {@code ADD}, {@code UPDATE}, {@code REMOVE}, {@code FOLLOW} or {@code UNFOLLOW}
  * @param attempts attempts made
  * @param lastError the last error, e.g. the Stream error's status and detail
  * @param createdAt when the change was committed

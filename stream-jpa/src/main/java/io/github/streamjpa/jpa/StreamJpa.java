@@ -33,8 +33,8 @@ public final class StreamJpa {
   /**
    * Returns the handle of a factory on which stream-jpa is active.
    *
-   * @throws IllegalStateException when {@code stream.enabled=false} or no entity implements
-   *     {@link Activity} or {@link FollowRelationEntity}
+   * @throws IllegalStateException when {@code stream.enabled=false} or no entity implements {@link
+   *     Activity} or {@link FollowRelationEntity}
    */
   public static StreamJpa of(EntityManagerFactory factory) {
     return new StreamJpa(factory, Runtimes.of(factory));
@@ -51,9 +51,9 @@ public final class StreamJpa {
   }
 
   /**
-   * Re-sends the activities of every existing row of an entity class, for data that existed
-   * before stream-jpa or was changed by bulk statements; harmless to repeat (Stream keeps one
-   * activity per foreign id and time). Returns the number of activities queued.
+   * Re-sends the activities of every existing row of an entity class, for data that existed before
+   * stream-jpa or was changed by bulk statements; harmless to repeat (Stream keeps one activity per
+   * foreign id and time). Returns the number of activities queued.
    */
   public long backfill(Class<? extends Activity> entityClass) {
     return backfill(entityClass, DEFAULT_BACKFILL_BATCH);

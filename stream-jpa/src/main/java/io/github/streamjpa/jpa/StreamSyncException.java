@@ -3,8 +3,8 @@ package io.github.streamjpa.jpa;
 import io.github.streamjpa.core.StreamException;
 
 /**
- * A change of an entity cannot be synced as configured, e.g. an {@link Activity} whose time
- * changed or that has no actor; thrown during the flush, so the transaction does not commit.
+ * A change of an entity cannot be synced as configured, e.g. an {@link Activity} whose time changed
+ * or that has no actor; thrown during the flush, so the transaction does not commit.
  */
 public class StreamSyncException extends StreamException {
 

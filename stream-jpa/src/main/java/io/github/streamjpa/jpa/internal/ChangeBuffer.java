@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The changes of one transaction, merged per entity (entity name + id) so that the outbox gets
- * the net effect: add then remove is nothing, add then update is one add with the last state,
- * update then remove is a remove. Not thread-safe: one per transaction.
+ * The changes of one transaction, merged per entity (entity name + id) so that the outbox gets the
+ * net effect: add then remove is nothing, add then update is one add with the last state, update
+ * then remove is a remove. Not thread-safe: one per transaction.
  */
 public final class ChangeBuffer {
 
@@ -29,7 +29,8 @@ public final class ChangeBuffer {
       // Created and deleted inside one transaction: Stream never needs to know.
       pending.remove(pending.size() - 1);
     } else if (before == OutboxOperation.ADD && now == OutboxOperation.UPDATE) {
-      pending.set(pending.size() - 1, new OutboxMessage(message.foreignId(), before, message.payload()));
+      pending.set(
+          pending.size() - 1, new OutboxMessage(message.foreignId(), before, message.payload()));
     } else if (before == OutboxOperation.UPDATE
         && (now == OutboxOperation.UPDATE || now == OutboxOperation.REMOVE)) {
       pending.set(pending.size() - 1, message);

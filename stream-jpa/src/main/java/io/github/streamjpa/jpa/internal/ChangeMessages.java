@@ -19,8 +19,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns entity changes into outbox messages: the activity (or follow) is read from the entity
- * when the change happens, with entity values written as references.
+ * Turns entity changes into outbox messages: the activity (or follow) is read from the entity when
+ * the change happens, with entity values written as references.
  */
 public final class ChangeMessages {
 
@@ -76,8 +76,7 @@ public final class ChangeMessages {
     } else {
       payload.put("keep_history", feeds.keepHistory());
     }
-    String key =
-        "follow " + FeedManager.userIdOf(follower) + ">" + FeedManager.userIdOf(followed);
+    String key = "follow " + FeedManager.userIdOf(follower) + ">" + FeedManager.userIdOf(followed);
     return new OutboxMessage(
         key, follow ? OutboxOperation.FOLLOW : OutboxOperation.UNFOLLOW, write(payload));
   }

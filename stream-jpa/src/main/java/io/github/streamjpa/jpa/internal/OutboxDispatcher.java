@@ -17,9 +17,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends outbox rows: one thread per SessionFactory, woken after each commit and polling as a
- * fallback. Each round claims due rows in a short transaction (lease + {@code SKIP LOCKED}),
- * sends them outside any transaction, then deletes delivered rows, reschedules failed ones with
- * backoff or parks them as dead.
+ * fallback. Each round claims due rows in a short transaction (lease + {@code SKIP LOCKED}), sends
+ * them outside any transaction, then deletes delivered rows, reschedules failed ones with backoff
+ * or parks them as dead.
  */
 public final class OutboxDispatcher implements AutoCloseable {
 
@@ -37,6 +37,7 @@ public final class OutboxDispatcher implements AutoCloseable {
   private boolean woken;
   private volatile boolean running;
   private volatile Instant pausedUntil = Instant.MIN;
+  private Instant lastClaimAt = Instant.EPOCH;
   private Thread thread;
 
   /** Creates a dispatcher; {@link #start()} starts its thread. */
@@ -129,9 +130,27 @@ public final class OutboxDispatcher implements AutoCloseable {
         log.warn("outbox dispatcher {} round failed; retrying after the poll interval", owner, e);
       }
       if (!worked && running) {
-        await(config.pollInterval());
+        await(idleWait());
       }
     }
+  }
+
+  /** Sleeps until the next retry is due, at most the poll interval. */
+  private Duration idleWait() {
+    Duration wait = config.pollInterval();
+    try {
+      // Rows that were not yet due at the last claim, including ones due by now.
+      Instant due = store.nextDue(lastClaimAt);
+      if (due != null) {
+        Duration untilDue = Duration.between(clock.instant(), due);
+        if (untilDue.compareTo(wait) < 0) {
+          wait = untilDue;
+        }
+      }
+    } catch (SQLException | RuntimeException e) {
+      log.debug("outbox dispatcher {} cannot read the next due time", owner, e);
+    }
+    return wait;
   }
 
   /** Runs one claim-send-record round; returns whether there was anything to send. */
@@ -141,6 +160,7 @@ public final class OutboxDispatcher implements AutoCloseable {
       await(Duration.between(now, pausedUntil));
       return true;
     }
+    lastClaimAt = now;
     List<OutboxRow> rows = store.claim(owner, config.batchSize(), now, config.lease());
     if (rows.isEmpty()) {
       return false;
@@ -201,6 +221,9 @@ public final class OutboxDispatcher implements AutoCloseable {
   }
 
   private void await(Duration timeout) {
+    if (timeout.isNegative() || timeout.isZero()) {
+      return;
+    }
     long millis = Math.max(1, timeout.toMillis());
     synchronized (signal) {
       if (!woken && running) {

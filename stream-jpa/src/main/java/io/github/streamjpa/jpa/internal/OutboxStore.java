@@ -14,8 +14,8 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Plain JDBC over the outbox table, portable across PostgreSQL, H2, MySQL 8 and Oracle: times
- * come from the caller's clock, claims use {@code FOR UPDATE SKIP LOCKED}.
+ * Plain JDBC over the outbox table, portable across PostgreSQL, H2, MySQL 8 and Oracle: times come
+ * from the caller's clock, claims use {@code FOR UPDATE SKIP LOCKED}.
  */
 public final class OutboxStore {
 
@@ -136,8 +136,8 @@ public final class OutboxStore {
   }
 
   /** Records a failed attempt: the row becomes due again at {@code availableAt}. */
-  public void reschedule(
-      String owner, long id, int attempts, Instant availableAt, String error) throws SQLException {
+  public void reschedule(String owner, long id, int attempts, Instant availableAt, String error)
+      throws SQLException {
     inTransaction(
         connection -> {
           try (PreparedStatement update =
@@ -191,6 +191,27 @@ public final class OutboxStore {
                       + "'")) {
             update.setString(1, owner);
             return update.executeUpdate();
+          }
+        });
+  }
+
+  /** Returns when the next pending row scheduled after {@code now} becomes due, or null. */
+  public Instant nextDue(Instant now) throws SQLException {
+    return inTransaction(
+        connection -> {
+          try (PreparedStatement query =
+              connection.prepareStatement(
+                  "select min(available_at) from "
+                      + table
+                      + " where status = '"
+                      + PENDING
+                      + "' and available_at > ?")) {
+            query.setObject(1, time(now));
+            try (ResultSet rs = query.executeQuery()) {
+              rs.next();
+              OffsetDateTime due = rs.getObject(1, OffsetDateTime.class);
+              return due == null ? null : due.toInstant();
+            }
           }
         });
   }

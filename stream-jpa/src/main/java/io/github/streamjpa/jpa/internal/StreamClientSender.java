@@ -19,9 +19,9 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Sends outbox rows with a {@link StreamClient}: adds batched per feed, updates batched by
- * foreign id and time, removes one by one, follows and unfollows batched. A batch refused as bad
- * data is retried row by row so only the bad row fails.
+ * Sends outbox rows with a {@link StreamClient}: adds batched per feed, updates batched by foreign
+ * id and time, removes one by one, follows and unfollows batched. A batch refused as bad data is
+ * retried row by row so only the bad row fails.
  */
 public final class StreamClientSender implements OutboxSender {
 
@@ -56,12 +56,15 @@ public final class StreamClientSender implements OutboxSender {
       payloads.put(row.id(), payload);
       switch (row.operation()) {
         case ADD ->
-            addsByFeed.computeIfAbsent((String) payload.get("feed"), f -> new ArrayList<>()).add(row);
+            addsByFeed
+                .computeIfAbsent((String) payload.get("feed"), f -> new ArrayList<>())
+                .add(row);
         case UPDATE -> updates.add(row);
         case REMOVE -> remove(row, payload, failures);
         case FOLLOW ->
             followsByLimit
-                .computeIfAbsent(((Number) payload.get("copy_limit")).intValue(), l -> new ArrayList<>())
+                .computeIfAbsent(
+                    ((Number) payload.get("copy_limit")).intValue(), l -> new ArrayList<>())
                 .add(row);
         case UNFOLLOW -> unfollows.add(row);
       }
@@ -83,7 +86,8 @@ public final class StreamClientSender implements OutboxSender {
                 group,
                 batch -> client.followMany(followRelations(batch, payloads), limit),
                 failures));
-    inBatches(unfollows, batch -> client.unfollowMany(unfollowRelations(batch, payloads)), failures);
+    inBatches(
+        unfollows, batch -> client.unfollowMany(unfollowRelations(batch, payloads)), failures);
     return failures;
   }
 

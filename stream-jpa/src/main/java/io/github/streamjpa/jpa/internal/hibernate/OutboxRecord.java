@@ -3,9 +3,8 @@ package io.github.streamjpa.jpa.internal.hibernate;
 import java.time.Instant;
 
 /**
- * The outbox table as an entity, mapped only so that Hibernate's schema tooling creates,
- * validates and drops it (mapping in {@link OutboxMapping}); rows are read and written with
- * JDBC.
+ * The outbox table as an entity, mapped only so that Hibernate's schema tooling creates, validates
+ * and drops it (mapping in {@link OutboxMapping}); rows are read and written with JDBC.
  */
 public class OutboxRecord {
   Long id;

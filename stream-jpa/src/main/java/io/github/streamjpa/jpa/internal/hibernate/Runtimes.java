@@ -32,7 +32,10 @@ public final class Runtimes {
     SessionFactoryImplementor factory =
         entityManagerFactory.unwrap(SessionFactoryImplementor.class);
     for (Object listener :
-        factory.getEventListenerRegistry().getEventListenerGroup(EventType.POST_INSERT).listeners()) {
+        factory
+            .getEventListenerRegistry()
+            .getEventListenerGroup(EventType.POST_INSERT)
+            .listeners()) {
       if (listener instanceof StreamSyncListener sync) {
         return sync.runtime();
       }
@@ -80,13 +83,16 @@ public final class Runtimes {
         Root<T> root = query.from(type);
         query.select(root).orderBy(cb.asc(root.get(idName)));
         List<T> page =
-            session.createQuery(query).setFirstResult(first).setMaxResults(batchSize).getResultList();
+            session
+                .createQuery(query)
+                .setFirstResult(first)
+                .setMaxResults(batchSize)
+                .getResultList();
         read = page.size();
         List<OutboxMessage> messages = new ArrayList<>();
         for (T entity : page) {
           if (entity.activityShouldSync()) {
-            String what =
-                EntityReferences.of(entityType.getName(), session.getIdentifier(entity));
+            String what = EntityReferences.of(entityType.getName(), session.getIdentifier(entity));
             messages.add(runtime.messages().activity(OutboxOperation.ADD, entity, what));
           }
         }

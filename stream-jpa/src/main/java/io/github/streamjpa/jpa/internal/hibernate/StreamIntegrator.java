@@ -51,7 +51,8 @@ public final class StreamIntegrator implements Integrator {
   public void integrate(
       Metadata metadata, BootstrapContext bootstrapContext, SessionFactoryImplementor factory) {
     Settings settings =
-        new Settings(factory.getServiceRegistry().requireService(ConfigurationService.class).getSettings());
+        new Settings(
+            factory.getServiceRegistry().requireService(ConfigurationService.class).getSettings());
     if (!settings.bool(StreamJpaSettings.ENABLED, true)) {
       log.debug("stream-jpa disabled by {}=false", StreamJpaSettings.ENABLED);
       return;
@@ -169,7 +170,8 @@ public final class StreamIntegrator implements Integrator {
     FeedManager.Builder builder =
         FeedManager.builder(client)
             .userFeedSlug(settings.string(StreamJpaSettings.USER_FEED, "user"))
-            .notificationFeedSlug(settings.string(StreamJpaSettings.NOTIFICATION_FEED, "notification"))
+            .notificationFeedSlug(
+                settings.string(StreamJpaSettings.NOTIFICATION_FEED, "notification"))
             .activityCopyLimit(settings.integer(StreamJpaSettings.FOLLOW_COPY_LIMIT, 300))
             .keepHistory(settings.bool(StreamJpaSettings.UNFOLLOW_KEEP_HISTORY, false));
     String news = settings.string(StreamJpaSettings.NEWS_FEEDS, null);

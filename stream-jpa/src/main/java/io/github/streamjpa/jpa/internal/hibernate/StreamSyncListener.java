@@ -128,7 +128,8 @@ final class StreamSyncListener
     if (buffer == null) {
       if (!session.isTransactionInProgress()) {
         throw new StreamSyncException(
-            key + " changed outside a transaction; stream-jpa records changes in the outbox"
+            key
+                + " changed outside a transaction; stream-jpa records changes in the outbox"
                 + " inside the entity's transaction, so begin one");
       }
       buffer = new ChangeBuffer();
