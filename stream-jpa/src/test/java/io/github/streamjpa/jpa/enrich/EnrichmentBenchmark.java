@@ -1,7 +1,5 @@
 package io.github.streamjpa.jpa.enrich;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.github.streamjpa.core.FeedActivity;
 import io.github.streamjpa.core.FeedPage;
 import java.util.ArrayList;
@@ -10,27 +8,29 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 import org.hibernate.Session;
-import org.junit.jupiter.api.Test;
 
 /**
- * Not part of the test suite (surefire only picks up {@code *Test} classes): a side-by-side
- * measurement of enrichment with one query per entity type against a naive {@code find} per
- * reference, on the same page and database. Run it with
+ * A side-by-side measurement of enrichment with one query per entity type against a naive {@code
+ * find} per reference, on the same page and database; a program, not a test. Run it from the
+ * repository root (with {@code STREAM_TEST_JDBC_URL} set as for the tests):
  *
  * <pre>
- * ./mvnw -pl stream-jpa -am verify -Dtest=EnrichmentBenchmark -Dsurefire.failIfNoSpecifiedTests=false
+ * ./mvnw -q -pl stream-jpa -am test-compile dependency:build-classpath \
+ *     -Dmdep.outputFile=target/test-classpath.txt
+ * java -cp "stream-jpa/target/test-classes:stream-jpa/target/classes:$(cat stream-jpa/target/test-classpath.txt)" \
+ *     io.github.streamjpa.jpa.enrich.EnrichmentBenchmark
  * </pre>
- *
- * (with {@code STREAM_TEST_JDBC_URL} set as for the tests).
  */
-class EnrichmentBenchmark {
+public final class EnrichmentBenchmark {
 
   private static final int PAGE = 100;
   private static final int WARMUP = 30;
   private static final int ROUNDS = 100;
 
-  @Test
-  void compareOneQueryPerTypeWithFindPerReference() {
+  private EnrichmentBenchmark() {}
+
+  /** Runs the measurement and prints the table. */
+  public static void main(String[] args) {
     try (EnrichmentDatabase db = new EnrichmentDatabase()) {
       Pinboard.seed(db, PAGE);
       Enricher enricher = Enricher.builder(db.sessionFactory()).fields("board").build();
@@ -40,8 +40,9 @@ class EnrichmentBenchmark {
       Measurement naive = measure(db, () -> naive(db, page.results()));
       Measurement joined = measure(db, () -> inCallersSession(db, enricher, page));
 
-      assertThat(naive.result).isEqualTo(batched.result);
-      assertThat(joined.result).isEqualTo(batched.result);
+      if (!naive.result.equals(batched.result) || !joined.result.equals(batched.result)) {
+        throw new IllegalStateException("the strategies enriched the page differently");
+      }
       System.out.printf(
           Locale.ROOT,
           "%nEnrichment of one page: %d activities, 40 users, %d pins, 10 boards;"
