@@ -36,9 +36,16 @@ public final class EnrichmentBenchmark {
       Enricher enricher = Enricher.builder(db.sessionFactory()).fields("board").build();
       FeedPage<FeedActivity> page = new FeedPage<>(Pinboard.activities(PAGE), "");
 
-      Measurement batched = measure(db, () -> captions(enricher.enrichActivities(page).results()));
-      Measurement naive = measure(db, () -> naive(db, page.results()));
-      Measurement joined = measure(db, () -> inCallersSession(db, enricher, page));
+      List<Measurement> measured =
+          measure(
+              db,
+              List.of(
+                  () -> captions(enricher.enrichActivities(page).results()),
+                  () -> naive(db, page.results()),
+                  () -> inCallersSession(db, enricher, page)));
+      Measurement batched = measured.get(0);
+      Measurement naive = measured.get(1);
+      Measurement joined = measured.get(2);
 
       if (!naive.result.equals(batched.result) || !joined.result.equals(batched.result)) {
         throw new IllegalStateException("the strategies enriched the page differently");
@@ -46,7 +53,7 @@ public final class EnrichmentBenchmark {
       System.out.printf(
           Locale.ROOT,
           "%nEnrichment of one page: %d activities, 40 users, %d pins, 10 boards;"
-              + " median of %d rounds after %d warm-up rounds%n",
+              + " median of %d interleaved rounds after %d warm-up runs each%n",
           PAGE,
           PAGE,
           ROUNDS,
@@ -111,21 +118,36 @@ public final class EnrichmentBenchmark {
     return reference.substring(reference.indexOf(':') + 1);
   }
 
-  private static Measurement measure(EnrichmentDatabase db, Supplier<List<String>> run) {
-    for (int i = 0; i < WARMUP; i++) {
-      run.get();
+  /**
+   * Counts each strategy's statements on one run, then times them round-robin (in turn within each
+   * round) so that machine load and JIT warm-up fall on all of them alike.
+   */
+  private static List<Measurement> measure(
+      EnrichmentDatabase db, List<Supplier<List<String>>> strategies) {
+    List<List<String>> results = new ArrayList<>();
+    List<Long> statements = new ArrayList<>();
+    for (Supplier<List<String>> strategy : strategies) {
+      for (int i = 0; i < WARMUP; i++) {
+        strategy.get();
+      }
+      db.resetCounts();
+      results.add(strategy.get());
+      statements.add(db.preparedStatementCount());
     }
-    db.resetCounts();
-    List<String> result = run.get();
-    long statements = db.preparedStatementCount();
-    double[] millis = new double[ROUNDS];
-    for (int i = 0; i < ROUNDS; i++) {
-      long start = System.nanoTime();
-      run.get();
-      millis[i] = (System.nanoTime() - start) / 1_000_000.0;
+    double[][] millis = new double[strategies.size()][ROUNDS];
+    for (int round = 0; round < ROUNDS; round++) {
+      for (int s = 0; s < strategies.size(); s++) {
+        long start = System.nanoTime();
+        strategies.get(s).get();
+        millis[s][round] = (System.nanoTime() - start) / 1_000_000.0;
+      }
     }
-    Arrays.sort(millis);
-    return new Measurement(result, statements, millis[ROUNDS / 2]);
+    List<Measurement> measured = new ArrayList<>();
+    for (int s = 0; s < strategies.size(); s++) {
+      Arrays.sort(millis[s]);
+      measured.add(new Measurement(results.get(s), statements.get(s), millis[s][ROUNDS / 2]));
+    }
+    return measured;
   }
 
   private static void print(String name, Measurement m) {
