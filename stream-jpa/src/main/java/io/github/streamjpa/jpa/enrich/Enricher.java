@@ -4,14 +4,17 @@ import io.github.streamjpa.core.ActivityGroup;
 import io.github.streamjpa.core.FeedActivity;
 import io.github.streamjpa.core.FeedPage;
 import io.github.streamjpa.core.NotificationPage;
+import jakarta.persistence.EntityGraph;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -42,9 +45,9 @@ import org.hibernate.SessionFactory;
  * <p>Loading runs in the caller's persistence context when one is passed (or found by {@link
  * Builder#currentEntityManager(Supplier)}): entities already managed there cost no query and the
  * results are managed instances. Otherwise it runs in a read-only session and transaction of its
- * own, closed before returning, so the results are detached: initialize what a view needs (e.g.
- * lazy associations) by enriching those entities too rather than navigating to them. Immutable and
- * thread-safe.
+ * own, closed before returning, so the results are detached: initialize what a view needs by naming
+ * those references as fields or loading with an entity graph ({@link Builder#fetchGraph}) rather
+ * than navigating lazy associations. Immutable and thread-safe.
  */
 public final class Enricher {
 
@@ -54,6 +57,7 @@ public final class Enricher {
   private final EntityCatalog catalog;
   private final List<String> fields;
   private final Supplier<EntityManager> currentEntityManager;
+  private final Map<Class<?>, EntityGraph<?>> fetchGraphs;
   private final ReferenceResolver resolver;
   private final PersistenceContexts contexts;
 
@@ -62,8 +66,9 @@ public final class Enricher {
     this.catalog = builder.catalog;
     this.fields = List.copyOf(builder.fields);
     this.currentEntityManager = builder.currentEntityManager;
+    this.fetchGraphs = Map.copyOf(builder.fetchGraphs);
     this.resolver = new ReferenceResolver(catalog, fields);
-    this.contexts = new PersistenceContexts(sessionFactory, currentEntityManager);
+    this.contexts = new PersistenceContexts(sessionFactory, currentEntityManager, fetchGraphs);
   }
 
   /** Returns a builder for an enricher loading through this factory (a Hibernate one). */
@@ -78,6 +83,7 @@ public final class Enricher {
     Builder builder = new Builder(sessionFactory, catalog);
     builder.fields.addAll(fields);
     builder.currentEntityManager = currentEntityManager;
+    builder.fetchGraphs.putAll(fetchGraphs);
     return builder;
   }
 
@@ -184,6 +190,7 @@ public final class Enricher {
     private final EntityCatalog catalog;
     private final Set<String> fields = new LinkedHashSet<>();
     private Supplier<EntityManager> currentEntityManager;
+    private final Map<Class<?>, EntityGraph<?>> fetchGraphs = new HashMap<>();
 
     private Builder(SessionFactory sessionFactory, EntityCatalog catalog) {
       this.sessionFactory = sessionFactory;
@@ -218,6 +225,34 @@ public final class Enricher {
      */
     public Builder currentEntityManager(Supplier<EntityManager> supplier) {
       this.currentEntityManager = supplier;
+      return this;
+    }
+
+    /**
+     * Loads the referenced entities of this class with a named entity graph (declared with {@code
+     * NamedEntityGraph}), still in one query per type: use it for the associations a view navigates
+     * on detached results, e.g. a pin's board. Instances already managed in the caller's
+     * persistence context are returned as they are.
+     *
+     * @throws IllegalArgumentException if the class has no entity graph of that name
+     */
+    public Builder fetchGraph(Class<?> entityClass, String graphName) {
+      Objects.requireNonNull(entityClass, "entityClass");
+      Objects.requireNonNull(graphName, "graphName");
+      Map<String, ? extends EntityGraph<?>> graphs =
+          sessionFactory.getNamedEntityGraphs(entityClass);
+      EntityGraph<?> graph = graphs.get(graphName);
+      if (graph == null) {
+        throw new IllegalArgumentException(
+            "entity graph '"
+                + graphName
+                + "' is not defined for "
+                + entityClass.getName()
+                + " (defined: "
+                + new TreeSet<>(graphs.keySet())
+                + ")");
+      }
+      fetchGraphs.put(entityClass, graph);
       return this;
     }
 

@@ -1,8 +1,10 @@
 package io.github.streamjpa.jpa.enrich;
 
+import jakarta.persistence.EntityGraph;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.hibernate.FlushMode;
@@ -20,10 +22,15 @@ final class PersistenceContexts {
 
   private final SessionFactory sessionFactory;
   private final Supplier<EntityManager> current;
+  private final Map<Class<?>, EntityGraph<?>> graphs;
 
-  PersistenceContexts(SessionFactory sessionFactory, Supplier<EntityManager> current) {
+  PersistenceContexts(
+      SessionFactory sessionFactory,
+      Supplier<EntityManager> current,
+      Map<Class<?>, EntityGraph<?>> graphs) {
     this.sessionFactory = sessionFactory;
     this.current = current;
+    this.graphs = Map.copyOf(graphs);
   }
 
   /** Runs {@code work} with a loader bound to {@code caller}, the current context, or our own. */
@@ -53,10 +60,15 @@ final class PersistenceContexts {
     }
   }
 
-  private static EntityLoader loader(Session session) {
+  @SuppressWarnings("unchecked")
+  private EntityLoader loader(Session session) {
     return (type, ids) -> {
+      EntityGraph<?> graph = graphs.get(type);
       // SessionCheckMode.ENABLED: instances already managed are returned without touching SQL
-      List<?> found = session.findMultiple(type, ids, SessionCheckMode.ENABLED);
+      List<?> found =
+          graph == null
+              ? session.findMultiple(type, ids, SessionCheckMode.ENABLED)
+              : session.findMultiple((EntityGraph<Object>) graph, ids, SessionCheckMode.ENABLED);
       List<Object> unproxied = new ArrayList<>(found.size());
       for (Object entity : found) {
         unproxied.add(entity == null ? null : Hibernate.unproxy(entity));

@@ -4,11 +4,14 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedAttributeNode;
+import jakarta.persistence.NamedEntityGraph;
 import jakarta.persistence.Table;
 
 /** Test entity with a Long id and a lazy association (which enrichment must not fetch). */
 @Entity
 @Table(name = "enr_pin")
+@NamedEntityGraph(name = "EnrPin.board", attributeNodes = @NamedAttributeNode("board"))
 public class EnrPin {
   @Id private Long id;
   private String caption;

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.hibernate.LazyInitializationException;
 import org.hibernate.Session;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -292,6 +293,31 @@ class EnricherTest {
       assertThat(session.contains(actor)).isFalse();
     }
     assertThat(db.statements()).allSatisfy(sql -> assertThat(sql).startsWith("select"));
+  }
+
+  @Test
+  void fetchGraphInitializesAssociationsOfDetachedResultsInTheSameQuery() {
+    FeedPage<FeedActivity> page = new FeedPage<>(Pinboard.activities(20), "");
+    Enricher withoutBoards = Enricher.builder(db.sessionFactory()).build();
+    Enricher withGraph =
+        Enricher.builder(db.sessionFactory()).fetchGraph(EnrPin.class, "EnrPin.board").build();
+
+    EnrPin lazy = withoutBoards.enrichActivities(page).results().get(0).object(EnrPin.class);
+    db.resetCounts();
+    EnrPin fetched = withGraph.enrichActivities(page).results().get(0).object(EnrPin.class);
+
+    assertThat(db.preparedStatementCount()).as("statements: %s", db.statements()).isEqualTo(2);
+    assertThat(db.statements())
+        .anySatisfy(sql -> assertThat(sql).containsPattern("from \\S*\\benr_pin .*join"));
+    assertThat(fetched.getBoard().getTitle()).isEqualTo("Board 0");
+    assertThatThrownBy(() -> lazy.getBoard().getTitle())
+        .isInstanceOf(LazyInitializationException.class);
+    assertThatThrownBy(() -> Enricher.builder(db.sessionFactory()).fetchGraph(EnrPin.class, "x"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "entity graph 'x' is not defined for "
+                + EnrPin.class.getName()
+                + " (defined: [EnrPin.board])");
   }
 
   @Test
