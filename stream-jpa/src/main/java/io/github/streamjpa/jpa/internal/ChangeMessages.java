@@ -67,7 +67,10 @@ public final class ChangeMessages {
     Object followed = require(relation.followedId(), what, "followedId()");
     List<Map<String, String>> pairs = new ArrayList<>();
     for (FollowRelation pair : feeds.followRelations(follower, followed)) {
-      pairs.add(Map.of("source", pair.source().toString(), "target", pair.target().toString()));
+      Map<String, String> entry = new LinkedHashMap<>();
+      entry.put("source", pair.source().toString());
+      entry.put("target", pair.target().toString());
+      pairs.add(entry);
     }
     Map<String, Object> payload = new LinkedHashMap<>();
     payload.put("relations", pairs);

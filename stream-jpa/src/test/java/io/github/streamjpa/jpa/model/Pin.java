@@ -22,8 +22,12 @@ public class Pin implements Activity {
   private User author;
 
   private String title;
-  private Long notifyUserId;
+  private String notifyFeed;
   private boolean hidden;
+
+  @jakarta.persistence.Column(length = 1000)
+  private String verb;
+
   private Instant createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
 
   protected Pin() {}
@@ -50,7 +54,16 @@ public class Pin implements Activity {
   }
 
   public Pin notifying(long userId) {
-    this.notifyUserId = userId;
+    return notifying(FeedId.of("notification", Long.toString(userId)));
+  }
+
+  public Pin notifying(FeedId feed) {
+    this.notifyFeed = feed.toString();
+    return this;
+  }
+
+  public Pin withVerb(String verb) {
+    this.verb = verb;
     return this;
   }
 
@@ -61,6 +74,11 @@ public class Pin implements Activity {
   @Override
   public Object activityActor() {
     return author;
+  }
+
+  @Override
+  public String activityVerb() {
+    return verb != null ? verb : Activity.super.activityVerb();
   }
 
   @Override
@@ -77,9 +95,7 @@ public class Pin implements Activity {
 
   @Override
   public List<FeedId> activityNotify() {
-    return notifyUserId == null
-        ? List.of()
-        : List.of(FeedId.of("notification", notifyUserId.toString()));
+    return notifyFeed == null ? List.of() : List.of(FeedId.parse(notifyFeed));
   }
 
   @Override

@@ -4,14 +4,15 @@ import static org.awaitility.Awaitility.await;
 
 import io.github.streamjpa.core.FeedActivity;
 import io.github.streamjpa.core.FeedId;
-import io.github.streamjpa.core.FeedPage;
 import io.github.streamjpa.core.ReadOptions;
 import io.github.streamjpa.core.StreamClient;
+import io.github.streamjpa.emulator.StreamEmulator;
 import io.github.streamjpa.jpa.StreamJpa;
 import jakarta.persistence.EntityManagerFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Reads feeds back from the emulator and waits for the outbox to drain. */
@@ -19,14 +20,12 @@ public final class Feeds {
 
   private Feeds() {}
 
-  /** Returns the foreign ids in a flat feed, newest first, every page. */
-  public static List<String> foreignIds(StreamClient client, FeedId feed) {
+  /** Returns the foreign ids of every activity stored in a feed (any feed type), newest first. */
+  public static List<String> foreignIds(StreamEmulator emulator, FeedId feed) {
     List<String> ids = new ArrayList<>();
-    Optional<ReadOptions> next = Optional.of(ReadOptions.limit(100));
-    while (next.isPresent()) {
-      FeedPage<FeedActivity> page = client.feed(feed).getActivities(next.get());
-      page.results().forEach(a -> ids.add(a.foreignId()));
-      next = page.results().isEmpty() ? Optional.empty() : page.nextPage();
+    for (Map<String, Object> activity :
+        emulator.control().feedActivities(feed.slug(), feed.userId())) {
+      ids.add(String.valueOf(activity.get("foreign_id")));
     }
     return ids;
   }

@@ -1,0 +1,122 @@
+package io.github.streamjpa.jpa;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.github.streamjpa.core.FeedId;
+import io.github.streamjpa.core.RetryPolicy;
+import io.github.streamjpa.core.StreamClient;
+import io.github.streamjpa.emulator.StreamEmulator;
+import io.github.streamjpa.jpa.model.Pin;
+import io.github.streamjpa.jpa.model.User;
+import io.github.streamjpa.jpa.testing.Feeds;
+import io.github.streamjpa.jpa.testing.JpaFixture;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.hibernate.SessionFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * 1,000 activities committed while Stream fails at random, then is down, then rate-limits: after
+ * recovery every activity is in its feed exactly once.
+ */
+class OutboxFaultToleranceTest {
+
+  private static final int AUTHORS = 20;
+  private static final int PINS_PER_AUTHOR = 50;
+  private static StreamEmulator emulator;
+  private static StreamClient client;
+  private static JpaFixture fixture;
+  private static SessionFactory factory;
+
+  @BeforeAll
+  static void start() {
+    emulator = StreamEmulator.start();
+    client =
+        StreamClient.builder(emulator.apiKey(), emulator.apiSecret())
+            .baseUrl(emulator.baseUrl())
+            .retryPolicy(RetryPolicy.none())
+            .callTimeout(Duration.ofSeconds(5))
+            .build();
+    fixture = new JpaFixture("outbox_faults");
+    factory =
+        fixture.open(
+            "create",
+            Map.of(
+                StreamJpaSettings.CLIENT, client,
+                StreamJpaSettings.MAX_ATTEMPTS, 10_000,
+                StreamJpaSettings.BATCH_SIZE, 50));
+    factory.inTransaction(
+        s -> {
+          for (long id = 1; id <= AUTHORS; id++) {
+            s.persist(new User(id, "author" + id));
+          }
+        });
+  }
+
+  @AfterAll
+  static void stop() {
+    if (factory != null) {
+      factory.close();
+    }
+    if (fixture != null) {
+      fixture.close();
+    }
+    if (emulator != null) {
+      emulator.close();
+    }
+  }
+
+  @Test
+  void everyActivityArrivesExactlyOnceThroughRandomFailuresAnOutageAndRateLimits()
+      throws InterruptedException {
+    emulator.control().failFraction(0.3, 503, 42L);
+    List<Long> ids = new ArrayList<>();
+    for (int round = 0; round < PINS_PER_AUTHOR; round++) {
+      int r = round;
+      ids.addAll(
+          factory.fromTransaction(
+              s -> {
+                List<Long> created = new ArrayList<>();
+                for (long author = 1; author <= AUTHORS; author++) {
+                  Pin pin = new Pin(s.getReference(User.class, author), "pin " + r + "/" + author);
+                  s.persist(pin);
+                  created.add(pin.getId());
+                }
+                return created;
+              }));
+    }
+    assertThat(ids).hasSize(AUTHORS * PINS_PER_AUTHOR);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> StreamJpa.of(factory).outbox().stats().retried() > 0);
+
+    emulator.control().clearFaults();
+    emulator.control().dropConnections(true);
+    long retriedBeforeOutage = StreamJpa.of(factory).outbox().stats().retried();
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> StreamJpa.of(factory).outbox().stats().retried() > retriedBeforeOutage + 5);
+    emulator.control().dropConnections(false);
+    emulator.control().rateLimitNext(5, Duration.ofMillis(300));
+
+    Feeds.awaitDrained(factory, Duration.ofMinutes(3));
+    OutboxStats stats = StreamJpa.of(factory).outbox().stats();
+    assertThat(stats.dead()).isZero();
+    assertThat(stats.retried()).isGreaterThan(0);
+    assertThat(stats.sent()).isGreaterThanOrEqualTo(AUTHORS * PINS_PER_AUTHOR);
+
+    List<String> delivered = new ArrayList<>();
+    for (long author = 1; author <= AUTHORS; author++) {
+      List<String> feed = Feeds.foreignIds(emulator, FeedId.of("user", Long.toString(author)));
+      assertThat(feed).hasSize(PINS_PER_AUTHOR).doesNotHaveDuplicates();
+      delivered.addAll(feed);
+    }
+    assertThat(delivered)
+        .containsExactlyInAnyOrderElementsOf(ids.stream().map(id -> "Pin:" + id).toList());
+  }
+}
