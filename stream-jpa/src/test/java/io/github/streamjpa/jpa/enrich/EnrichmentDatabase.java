@@ -1,9 +1,11 @@
 package io.github.streamjpa.jpa.enrich;
 
+import io.github.streamjpa.core.StreamClient;
 import io.github.streamjpa.jpa.StreamJpaSettings;
 import io.github.streamjpa.jpa.testing.TestDatabase;
 import jakarta.persistence.EntityManager;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -19,27 +21,59 @@ final class EnrichmentDatabase implements AutoCloseable {
 
   private final TestDatabase database = TestDatabase.get();
   private final String schema;
+  private final boolean ownsSchema;
   private final List<String> statements = new CopyOnWriteArrayList<>();
   private final SessionFactory sessionFactory;
 
+  /** Creates a schema of its own with the tables; stream-jpa's sync is off. */
   EnrichmentDatabase() {
-    schema = database.createSchema("enrich");
+    this(null, Map.of(StreamJpaSettings.ENABLED, "false"));
+  }
+
+  private EnrichmentDatabase(String sharedSchema, Map<String, Object> settings) {
+    ownsSchema = sharedSchema == null;
+    schema = ownsSchema ? database.createSchema("enrich") : sharedSchema;
     HibernatePersistenceConfiguration configuration =
         new HibernatePersistenceConfiguration("enrichment-test")
             .managedClasses(
-                EnrUser.class, EnrBoard.class, EnrPin.class, EnrTopic.class, EnrMembership.class)
+                EnrUser.class,
+                EnrBoard.class,
+                EnrPin.class,
+                EnrTopic.class,
+                EnrMembership.class,
+                EnrPost.class)
             .statementInspector(
                 (StatementInspector)
                     sql -> {
                       statements.add(sql);
                       return sql;
                     })
-            .property("hibernate.hbm2ddl.auto", "create-drop")
-            .property("hibernate.generate_statistics", "true")
-            // these tests exercise reads only; the write path's integrator stays out of them
-            .property(StreamJpaSettings.ENABLED, "false");
+            .property("hibernate.hbm2ddl.auto", ownsSchema ? "create-drop" : "none")
+            .property("hibernate.generate_statistics", "true");
     database.hibernateSettings(schema).forEach(configuration::property);
+    settings.forEach(configuration::property);
     sessionFactory = configuration.createEntityManagerFactory();
+  }
+
+  /**
+   * Creates a schema of its own where stream-jpa syncs {@link EnrPost}s to Stream through {@code
+   * client}.
+   */
+  static EnrichmentDatabase syncingTo(StreamClient client) {
+    return new EnrichmentDatabase(
+        null,
+        Map.of(
+            StreamJpaSettings.CLIENT, client,
+            StreamJpaSettings.POLL_INTERVAL, "PT0.2S",
+            StreamJpaSettings.INITIAL_BACKOFF, "PT0.05S"));
+  }
+
+  /**
+   * Opens a second factory on this schema with sync off, as a read side whose statements are
+   * counted apart from the writer's background work.
+   */
+  EnrichmentDatabase readerOnSameSchema() {
+    return new EnrichmentDatabase(schema, Map.of(StreamJpaSettings.ENABLED, "false"));
   }
 
   SessionFactory sessionFactory() {
@@ -82,7 +116,9 @@ final class EnrichmentDatabase implements AutoCloseable {
     try {
       sessionFactory.close();
     } finally {
-      database.dropSchema(schema);
+      if (ownsSchema) {
+        database.dropSchema(schema);
+      }
     }
   }
 }
