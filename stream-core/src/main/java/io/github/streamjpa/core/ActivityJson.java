@@ -115,7 +115,10 @@ final class ActivityJson {
     List<String> to = new ArrayList<>();
     for (JsonNode t : n.path("to")) {
       // Stream may answer a signed target as ["slug:id", "<token>"] instead of "slug:id".
-      to.add(t.isArray() ? t.path(0).asText() : t.asText());
+      // A "slug:id <token>" string carries the target's token after a space.
+      String target = t.isArray() ? t.path(0).asText() : t.asText();
+      int space = target.indexOf(' ');
+      to.add(space < 0 ? target : target.substring(0, space));
     }
     Map<String, Object> extra = new LinkedHashMap<>();
     n.fields()
@@ -166,10 +169,19 @@ final class ActivityJson {
 
   FollowInfo readFollow(JsonNode f) {
     return new FollowInfo(
-        FeedId.parse(f.path("feed_id").asText()),
-        FeedId.parse(f.path("target_id").asText()),
+        feedId(f.path("feed_id").asText()),
+        feedId(f.path("target_id").asText()),
         time(f.get("created_at")),
         time(f.get("updated_at")));
+  }
+
+  private static FeedId feedId(String text) {
+    try {
+      return FeedId.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new StreamException(
+          "Stream answered a follow with an unreadable feed id: " + e.getMessage(), e);
+    }
   }
 
   /** The activity as one flat JSON object, for mapping onto a caller's class. */

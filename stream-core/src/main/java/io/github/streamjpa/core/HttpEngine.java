@@ -110,8 +110,11 @@ final class HttpEngine {
             ApiErrors.rateLimit(response.headers()),
             null);
       }
+      // Like the Python client: a truthy "exception" is an error whatever the status.
       JsonNode exception = json.get("exception");
-      if (exception != null && !exception.isNull() && !exception.asText().isEmpty()) {
+      if (exception != null
+          && ((exception.isTextual() && !exception.asText().isEmpty())
+              || (exception.isBoolean() && exception.booleanValue()))) {
         throw ApiErrors.from(response.code(), response.headers(), json, clock.instant());
       }
       return json;

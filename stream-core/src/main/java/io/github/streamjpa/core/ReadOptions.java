@@ -121,6 +121,33 @@ public final class ReadOptions {
   }
 
   /**
+   * Returns the {@code id_lte} filter (results older than or equal to this id).
+   *
+   * @return the id, or empty
+   */
+  public Optional<String> idLte() {
+    return Optional.ofNullable(idLte);
+  }
+
+  /**
+   * Returns the {@code id_gt} filter (results newer than this id).
+   *
+   * @return the id, or empty
+   */
+  public Optional<String> idGt() {
+    return Optional.ofNullable(idGt);
+  }
+
+  /**
+   * Returns the {@code id_gte} filter (results newer than or equal to this id).
+   *
+   * @return the id, or empty
+   */
+  public Optional<String> idGte() {
+    return Optional.ofNullable(idGte);
+  }
+
+  /**
    * Returns the {@code ranking} to read with.
    *
    * @return the ranking name, or empty

@@ -1,20 +1,13 @@
 package io.github.streamjpa.core;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.streamjpa.core.HttpEngine.Call;
 import io.github.streamjpa.core.internal.JwtSigner;
-import io.github.streamjpa.core.internal.TokenScope;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import okhttp3.HttpUrl;
 
 /**
  * The entry point of stream-core: a client for one Stream app (API key and secret).
@@ -39,6 +32,7 @@ public final class StreamClient {
   private final HttpEngine engine;
   private final ActivityJson json;
   private final JwtSigner signer;
+  private final ClientCalls calls;
 
   StreamClient(StreamClientSettings settings) {
     this.settings = settings;
@@ -47,6 +41,7 @@ public final class StreamClient {
     this.engine =
         new HttpEngine(
             settings.http(), settings.endpoints().api(), json.mapper(), settings.clock());
+    this.calls = new ClientCalls(settings, engine, json);
   }
 
   /**
@@ -164,19 +159,7 @@ public final class StreamClient {
   }
 
   private void followMany(List<FollowRelation> follows, Integer activityCopyLimit) {
-    List<FollowRelation> list = Checks.list(follows, "follows");
-    if (list.isEmpty()) {
-      return;
-    }
-    ArrayNode body = json.mapper().createArrayNode();
-    for (FollowRelation f : list) {
-      body.addObject().put("source", f.source().toString()).put("target", f.target().toString());
-    }
-    Map<String, String> query =
-        activityCopyLimit == null
-            ? Map.of()
-            : Map.of("activity_copy_limit", activityCopyLimit.toString());
-    send(Call.post(new TokenScope("follower", "*", "*"), true, query, body, "follow_many"));
+    calls.followMany(follows, activityCopyLimit);
   }
 
   /**
@@ -185,18 +168,7 @@ public final class StreamClient {
    * @param unfollows the relations; an empty list sends nothing
    */
   public void unfollowMany(List<UnfollowRelation> unfollows) {
-    List<UnfollowRelation> list = Checks.list(unfollows, "unfollows");
-    if (list.isEmpty()) {
-      return;
-    }
-    ArrayNode body = json.mapper().createArrayNode();
-    for (UnfollowRelation u : list) {
-      body.addObject()
-          .put("source", u.source().toString())
-          .put("target", u.target().toString())
-          .put("keep_history", u.keepHistory());
-    }
-    send(Call.post(new TokenScope("follower", "*", "*"), true, Map.of(), body, "unfollow_many"));
+    calls.unfollowMany(unfollows);
   }
 
   /**
@@ -206,27 +178,7 @@ public final class StreamClient {
    * @param feeds 1 to 5000 feeds
    */
   public void addToMany(NewActivity activity, List<FeedId> feeds) {
-    Checks.notNull(activity, "activity");
-    List<FeedId> targets = Checks.nonEmptyList(feeds, "feeds");
-    if (targets.size() > 5000) {
-      throw new IllegalArgumentException(
-          "feeds has " + targets.size() + " entries; add_to_many accepts at most 5000");
-    }
-    if (!activity.to().isEmpty()) {
-      throw new IllegalArgumentException(
-          "activity for add_to_many must not have 'to' targets " + activity.to());
-    }
-    ObjectNode body = json.mapper().createObjectNode();
-    body.set("activity", json.write(activity));
-    body.set("feeds", json.feedIds(targets));
-    send(
-        Call.post(
-            new TokenScope("feed", "*", "*"),
-            activity.hasForeignIdTime(),
-            Map.of(),
-            body,
-            "feed",
-            "add_to_many"));
+    calls.addToMany(activity, feeds);
   }
 
   /**
@@ -236,15 +188,7 @@ public final class StreamClient {
    * @return the activities found
    */
   public List<FeedActivity> getActivities(List<String> ids) {
-    List<String> list = Checks.nonEmptyList(ids, "activity ids");
-    list.forEach(id -> Checks.noComma(id, "activity id"));
-    JsonNode result =
-        send(
-            Call.get(
-                new TokenScope("activities", "*", "*"),
-                Map.of("ids", String.join(",", list)),
-                "activities"));
-    return json.readAll(result.path("results"));
+    return calls.getActivities(ids);
   }
 
   /**
@@ -254,18 +198,7 @@ public final class StreamClient {
    * @return the activities found
    */
   public List<FeedActivity> getActivitiesByForeignIdTime(List<ForeignIdTime> keys) {
-    List<ForeignIdTime> list = Checks.nonEmptyList(keys, "foreign id and time keys");
-    List<String> foreignIds = new ArrayList<>();
-    List<String> times = new ArrayList<>();
-    for (ForeignIdTime k : list) {
-      foreignIds.add(Checks.noComma(k.foreignId(), "foreign id"));
-      times.add(StreamTimes.format(k.time()));
-    }
-    Map<String, String> query = new LinkedHashMap<>();
-    query.put("foreign_ids", String.join(",", foreignIds));
-    query.put("timestamps", String.join(",", times));
-    JsonNode result = send(Call.get(new TokenScope("activities", "*", "*"), query, "activities"));
-    return json.readAll(result.path("results"));
+    return calls.getActivitiesByForeignIdTime(keys);
   }
 
   /**
@@ -275,16 +208,7 @@ public final class StreamClient {
    * @return the updated activity
    */
   public FeedActivity partialUpdate(PartialUpdate update) {
-    Checks.notNull(update, "partial update");
-    JsonNode result =
-        send(
-            Call.post(
-                new TokenScope("activities", "*", "*"),
-                update.foreignIdTime() != null,
-                Map.of(),
-                change(update),
-                "activity"));
-    return json.read(result);
+    return calls.partialUpdate(update);
   }
 
   /**
@@ -294,30 +218,7 @@ public final class StreamClient {
    * @return the updated activities
    */
   public List<FeedActivity> partialUpdate(List<PartialUpdate> updates) {
-    List<PartialUpdate> list = Checks.list(updates, "partial updates");
-    if (list.isEmpty()) {
-      return List.of();
-    }
-    ObjectNode body = json.mapper().createObjectNode();
-    ArrayNode changes = body.putArray("changes");
-    list.forEach(u -> changes.add(change(u)));
-    boolean safe = list.stream().allMatch(u -> u.foreignIdTime() != null);
-    JsonNode result =
-        send(Call.post(new TokenScope("activities", "*", "*"), safe, Map.of(), body, "activity"));
-    return json.readAll(result.path("activities"));
-  }
-
-  private ObjectNode change(PartialUpdate u) {
-    ObjectNode n = json.mapper().createObjectNode();
-    if (u.id() != null) {
-      n.put("id", u.id());
-    } else {
-      n.put("foreign_id", u.foreignIdTime().foreignId());
-      n.put("time", StreamTimes.format(u.foreignIdTime().time()));
-    }
-    n.set("set", json.mapper().valueToTree(u.set()));
-    n.set("unset", json.mapper().valueToTree(u.unset()));
-    return n;
+    return calls.partialUpdate(updates);
   }
 
   /**
@@ -327,26 +228,7 @@ public final class StreamClient {
    *     nothing
    */
   public void updateActivities(List<NewActivity> activities) {
-    List<NewActivity> list = Checks.list(activities, "activities");
-    for (int i = 0; i < list.size(); i++) {
-      if (!list.get(i).hasForeignIdTime()) {
-        throw new IllegalArgumentException(
-            "activities["
-                + i
-                + "] (verb '"
-                + list.get(i).verb()
-                + "', object '"
-                + list.get(i).object()
-                + "') needs both foreign id and time to be updated");
-      }
-    }
-    if (list.isEmpty()) {
-      return;
-    }
-    ObjectNode body = json.mapper().createObjectNode();
-    ArrayNode array = body.putArray("activities");
-    list.forEach(a -> array.add(json.write(a)));
-    send(Call.post(new TokenScope("activities", "*", "*"), true, Map.of(), body, "activities"));
+    calls.updateActivities(activities);
   }
 
   /**
@@ -379,16 +261,7 @@ public final class StreamClient {
    * @return the JWT
    */
   public String userToken(String userId, Map<String, ?> extraClaims, Instant expiresAt) {
-    Checks.notBlank(userId, "user id");
-    Map<String, Object> extra = Checks.map(extraClaims, "extra claims");
-    if (extra.containsKey("user_id")) {
-      throw new IllegalArgumentException(
-          "extra claims must not contain 'user_id'; it is set from the userId argument");
-    }
-    Map<String, Object> claims = new LinkedHashMap<>();
-    claims.put("user_id", userId);
-    claims.putAll(extra);
-    return signer.sign(claims, expiresAt);
+    return calls.userToken(userId, extraClaims, expiresAt);
   }
 
   /**
@@ -402,36 +275,7 @@ public final class StreamClient {
    * @return the redirect URL
    */
   public String redirectUrl(String targetUrl, String userId, List<Map<String, Object>> events) {
-    Checks.notNull(targetUrl, "target URL");
-    HttpUrl target = HttpUrl.parse(targetUrl);
-    if (target == null || target.host().isEmpty()) {
-      throw new IllegalArgumentException(
-          "target URL '" + targetUrl + "' must be an absolute http or https URL");
-    }
-    Checks.notBlank(userId, "user id");
-    List<Map<String, Object>> list = Checks.list(events, "events");
-    Map<String, Object> claims = new LinkedHashMap<>();
-    claims.put("resource", "redirect_and_track");
-    claims.put("action", "*");
-    claims.put("feed_id", "*");
-    claims.put("user_id", userId);
-    String eventsJson;
-    try {
-      eventsJson = json.mapper().writeValueAsString(list);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("events could not be written as JSON: " + e.getMessage());
-    }
-    return settings
-        .endpoints()
-        .analyticsRedirect()
-        .newBuilder()
-        .addQueryParameter("auth_type", "jwt")
-        .addQueryParameter("authorization", signer.sign(claims, null))
-        .addQueryParameter("url", targetUrl)
-        .addQueryParameter("api_key", apiKey())
-        .addQueryParameter("events", eventsJson)
-        .build()
-        .toString();
+    return calls.redirectUrl(targetUrl, userId, events);
   }
 
   /**
@@ -476,7 +320,9 @@ public final class StreamClient {
    * Builds a {@link StreamClient}; every setting is optional.
    *
    * <p>Defaults: the hosted service without a location prefix, connect timeout 3 s, read and write
-   * timeouts 6 s, no call timeout, {@link RetryPolicy#defaults()}.
+   * timeouts 6 s, no call timeout, {@link RetryPolicy#defaults()}. Of {@link #location(String)} and
+   * {@link #baseUrl(String)}, the one called last applies. Builders are not thread-safe; the
+   * clients they build are.
    */
   public static final class Builder {
     final StreamClientSettings.Draft draft;

@@ -159,6 +159,22 @@ class ErrorMappingTest {
   }
 
   @Test
+  void aFalseExceptionFlagOnSuccessIsNoError() {
+    s.replyJson(200, "{\"exception\":false,\"results\":[],\"next\":\"\",\"duration\":\"1ms\"}");
+
+    assertThat(client().feed("user", "1").getActivities().results()).isEmpty();
+  }
+
+  @Test
+  void anUnreadableFeedIdInAFollowAnswerIsAStreamError() {
+    s.replyJson(200, "{\"results\":[{\"feed_id\":\"nocolon\",\"target_id\":\"user:1\"}]}");
+
+    assertThat(catchThrowable(() -> client().feed("user", "1").followers()))
+        .isExactlyInstanceOf(StreamException.class)
+        .hasMessageContaining("feed id 'nocolon' must be 'slug:userId'");
+  }
+
+  @Test
   void aSuccessStatusWithoutJsonIsAnError() {
     s.enqueue(new MockResponse.Builder().code(200).body("ok").build());
 
