@@ -25,6 +25,12 @@ final class Main {
 
   private Main() {}
 
+  /**
+   * Starts the emulator, prints its base URL and serves until the JVM is asked to stop.
+   *
+   * @param args the command-line options
+   * @throws InterruptedException when interrupted while serving
+   */
   public static void main(String[] args) throws InterruptedException {
     EmulatorConfig config;
     try {

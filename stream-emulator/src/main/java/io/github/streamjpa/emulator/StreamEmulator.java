@@ -31,6 +31,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * }</pre>
  */
 public final class StreamEmulator implements AutoCloseable {
+  static {
+    // The JDK server writes headers and body in separate packets; with Nagle's algorithm on, each
+    // small response then waits for the client's delayed ACK (about 40 ms). The setting is read
+    // once, when the JDK server classes first load, and only matters for that server.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
   private final EmulatorConfig config;
   private final EmulatorEngine engine;
   private final HttpServer server;

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 /** A request the emulator refuses, carrying everything Stream's error body holds. */
-public final class ApiException extends RuntimeException {
+final class ApiException extends RuntimeException {
   private final int status;
   private final int code;
   private final String exception;
@@ -65,7 +65,7 @@ public final class ApiException extends RuntimeException {
    * @param status the HTTP status
    * @return the error
    */
-  public static ApiException forStatus(int status) {
+  static ApiException forStatus(int status) {
     String detail = "injected fault: the emulator was told to answer " + status;
     return switch (status) {
       case 400 -> new ApiException(status, 4, "InputException", detail);
@@ -86,7 +86,7 @@ public final class ApiException extends RuntimeException {
    *
    * @return the status
    */
-  public int status() {
+  int status() {
     return status;
   }
 
@@ -95,7 +95,7 @@ public final class ApiException extends RuntimeException {
    *
    * @return the code
    */
-  public int code() {
+  int code() {
     return code;
   }
 
@@ -104,7 +104,7 @@ public final class ApiException extends RuntimeException {
    *
    * @return the name
    */
-  public String exception() {
+  String exception() {
     return exception;
   }
 
@@ -113,7 +113,7 @@ public final class ApiException extends RuntimeException {
    *
    * @return the field errors, possibly empty
    */
-  public Map<String, List<String>> fields() {
+  Map<String, List<String>> fields() {
     return fields;
   }
 }

@@ -21,7 +21,7 @@ import java.util.Set;
  * All feeds, activities and follows, behind one lock. Every public method validates everything it
  * needs before changing anything, so a refused request leaves no trace.
  */
-public final class FeedStore {
+final class FeedStore {
   final Times times;
   final int maxGroupActivities;
   final Map<String, StoredActivity> activities = new HashMap<>();
@@ -102,17 +102,17 @@ public final class FeedStore {
     }
   }
 
-  private void copyToFollowers(FeedRef feed, StoredActivity activity) {
+  void copyToFollowers(FeedRef feed, StoredActivity activity) {
     for (Follow follow : followers.getOrDefault(feed.id(), new LinkedHashMap<>()).values()) {
       insert(feed(follow.source()), activity, feed.id());
     }
   }
 
-  private FeedData feed(FeedRef ref) {
+  FeedData feed(FeedRef ref) {
     return feeds.computeIfAbsent(ref.id(), k -> new FeedData(ref));
   }
 
-  private void insert(FeedData feed, StoredActivity activity, String source) {
+  void insert(FeedData feed, StoredActivity activity, String source) {
     Entry existing = feed.byActivity.get(activity.id);
     if (existing != null) {
       existing.sources.add(source);
@@ -223,7 +223,7 @@ public final class FeedStore {
     }
   }
 
-  private void removeSource(String feedId, StoredActivity activity, String source) {
+  void removeSource(String feedId, StoredActivity activity, String source) {
     FeedData feed = feeds.get(feedId);
     Entry entry = feed == null ? null : feed.byActivity.get(activity.id);
     if (entry != null && entry.sources.remove(source) && entry.sources.isEmpty()) {
@@ -352,55 +352,11 @@ public final class FeedStore {
   }
 
   synchronized List<ObjectNode> updateActivities(List<ActivityInput> inputs) {
-    for (int i = 0; i < inputs.size(); i++) {
-      ActivityInput input = inputs.get(i);
-      StoredActivity activity = activities.get(idOf(input.foreignId(), input.micros()));
-      if (activity != null
-          && input.content().has("to")
-          && !activity.to().equals(toSet(input.content()))) {
-        throw ApiException.input(
-            "activities[" + i + "].to",
-            "to cannot be changed by an update; use activity_to_targets for " + input.foreignId());
-      }
-    }
-    List<ObjectNode> out = new ArrayList<>();
-    for (ActivityInput input : inputs) {
-      StoredActivity activity = activities.get(idOf(input.foreignId(), input.micros()));
-      if (activity == null) {
-        continue;
-      }
-      ObjectNode content = input.content().deepCopy();
-      content.remove("to");
-      if (activity.content.has("to")) {
-        content.set("to", activity.content.get("to"));
-      }
-      activity.content = content;
-      out.add(Views.activity(activity, null));
-    }
-    return out;
+    return Updates.updateActivities(this, inputs);
   }
 
   synchronized List<ObjectNode> partialUpdate(List<PartialChange> changes) {
-    Map<String, ObjectNode> pending = new LinkedHashMap<>();
-    Map<String, StoredActivity> targets = new HashMap<>();
-    for (PartialChange change : changes) {
-      String id = change.id() != null ? change.id() : idOf(change.foreignId(), change.micros());
-      StoredActivity activity = activities.get(id);
-      if (activity == null) {
-        throw ApiException.notFound(change.describe() + " does not exist");
-      }
-      targets.put(id, activity);
-      ObjectNode content = pending.computeIfAbsent(id, k -> activity.content.deepCopy());
-      PartialUpdates.apply(content, change);
-    }
-    List<ObjectNode> out = new ArrayList<>();
-    pending.forEach(
-        (id, content) -> {
-          StoredActivity activity = targets.get(id);
-          activity.content = content;
-          out.add(Views.activity(activity, null));
-        });
-    return out;
+    return Updates.partialUpdate(this, changes);
   }
 
   synchronized ObjectNode updateToTargets(
@@ -410,59 +366,10 @@ public final class FeedStore {
       List<FeedRef> replacement,
       List<FeedRef> added,
       List<FeedRef> removed) {
-    StoredActivity activity = activities.get(idOf(foreignId, micros));
-    if (activity == null || !activity.feeds.contains(feed.id())) {
-      throw ApiException.notFound(
-          "activity with foreign_id '"
-              + foreignId
-              + "' and time '"
-              + Times.format(micros)
-              + "' is not in feed '"
-              + feed.id()
-              + "'");
-    }
-    Set<String> old = activity.to();
-    Map<String, FeedRef> desired = new LinkedHashMap<>();
-    if (replacement != null) {
-      replacement.forEach(r -> desired.put(r.id(), r));
-    } else {
-      for (String id : old) {
-        desired.put(id, null);
-      }
-      added.forEach(r -> desired.put(r.id(), r));
-      removed.forEach(r -> desired.remove(r.id()));
-    }
-    List<String> removedIds = new ArrayList<>();
-    for (String id : old) {
-      if (!desired.containsKey(id)) {
-        removedIds.add(id);
-        for (String feedId : List.copyOf(activity.feeds)) {
-          if (feedId.equals(id)) {
-            removeSource(feedId, activity, DIRECT);
-          }
-          removeSource(feedId, activity, id);
-        }
-      }
-    }
-    List<String> addedIds = new ArrayList<>();
-    for (Map.Entry<String, FeedRef> target : desired.entrySet()) {
-      if (!old.contains(target.getKey())) {
-        addedIds.add(target.getKey());
-        insert(feed(target.getValue()), activity, DIRECT);
-        copyToFollowers(target.getValue(), activity);
-      }
-    }
-    setTo(activity, desired.keySet());
-    ObjectNode response = Json.MAPPER.createObjectNode();
-    response.set("activity", Views.activity(activity, null));
-    ArrayNode a = response.putArray("added");
-    addedIds.forEach(a::add);
-    ArrayNode r = response.putArray("removed");
-    removedIds.forEach(r::add);
-    return response;
+    return Updates.updateToTargets(this, feed, foreignId, micros, replacement, added, removed);
   }
 
-  private static void setTo(StoredActivity activity, Set<String> to) {
+  static void setTo(StoredActivity activity, Set<String> to) {
     if (to.isEmpty()) {
       activity.content.remove("to");
     } else {
@@ -514,7 +421,7 @@ public final class FeedStore {
     return List.copyOf(ids);
   }
 
-  private static Set<String> toSet(JsonNode content) {
+  static Set<String> toSet(JsonNode content) {
     Set<String> to = new LinkedHashSet<>();
     content.path("to").forEach(n -> to.add(n.asText()));
     return to;

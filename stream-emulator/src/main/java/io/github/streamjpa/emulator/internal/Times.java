@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * Activity times as epoch microseconds: Stream's naive UTC text form with six fraction digits, and
  * a clock that never repeats so that untimed adds keep their order.
  */
-public final class Times {
+final class Times {
   private static final DateTimeFormatter OUT =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS");
   private static final Pattern IN =
@@ -29,7 +29,7 @@ public final class Times {
    *
    * @return epoch microseconds
    */
-  public long nowMicros() {
+  long nowMicros() {
     Instant now = Instant.now();
     long micros = TimeUnit.SECONDS.toMicros(now.getEpochSecond()) + now.getNano() / 1000;
     return last.updateAndGet(prev -> Math.max(prev + 1, micros));
@@ -41,7 +41,7 @@ public final class Times {
    * @param micros epoch microseconds
    * @return the text
    */
-  public static String format(long micros) {
+  static String format(long micros) {
     return OUT.format(LocalDateTime.ofInstant(toInstant(micros), ZoneOffset.UTC));
   }
 
@@ -58,7 +58,7 @@ public final class Times {
    * @return epoch microseconds
    * @throws IllegalArgumentException when the text is not such a time
    */
-  public static long parse(String text) {
+  static long parse(String text) {
     Matcher m = IN.matcher(text.trim());
     if (!m.matches()) {
       throw new IllegalArgumentException("'" + text + "' is not a time like 2024-05-01T12:00:00");

@@ -1,0 +1,132 @@
+package io.github.streamjpa.emulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.streamjpa.core.Feed;
+import io.github.streamjpa.core.FeedActivity;
+import io.github.streamjpa.core.FeedId;
+import io.github.streamjpa.core.NewActivity;
+import io.github.streamjpa.core.RetryPolicy;
+import io.github.streamjpa.core.StreamClient;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Runs the shaded jar in its own JVM, serves a client from this one, and stops it with SIGTERM. */
+class StandaloneJarIT {
+  private static final Pattern READY = Pattern.compile("listening on (http://\\S+)");
+
+  private Process process;
+
+  @AfterEach
+  void stop() {
+    if (process != null && process.isAlive()) {
+      process.destroyForcibly();
+    }
+  }
+
+  private static Path jar() {
+    Path jar = Paths.get(System.getProperty("stream.emulator.jar", "target/stream-emulator.jar"));
+    assertThat(jar).as("run `./mvnw -pl stream-emulator package` first").exists();
+    return jar;
+  }
+
+  @Test
+  void startsFromTheJarServesAClientAndStopsOnSigterm() throws Exception {
+    Path java = Paths.get(System.getProperty("java.home"), "bin", "java");
+    process =
+        new ProcessBuilder(
+                java.toString(),
+                "-jar",
+                jar().toString(),
+                "--port",
+                "0",
+                "--api-key",
+                "it-key",
+                "--api-secret",
+                "it-secret",
+                "--feed-group",
+                "user=flat",
+                "--feed-group",
+                "likes=notification:{{ verb }}_{{ object }}",
+                "--strict-feed-groups")
+            .redirectErrorStream(true)
+            .start();
+    BufferedReader out =
+        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    List<String> lines = new ArrayList<>();
+    String baseUrl =
+        CompletableFuture.supplyAsync(() -> readBaseUrl(out, lines)).get(60, TimeUnit.SECONDS);
+
+    StreamClient client =
+        StreamClient.builder("it-key", "it-secret")
+            .baseUrl(baseUrl)
+            .retryPolicy(RetryPolicy.none())
+            .build();
+    Feed user = client.feed("user", "1");
+    user.addActivity(
+        NewActivity.builder()
+            .actor("User:1")
+            .verb("like")
+            .object("Pin:1")
+            .to(FeedId.of("likes", "2"))
+            .build());
+
+    assertThat(user.getActivities().results())
+        .extracting(FeedActivity::object)
+        .containsExactly("Pin:1");
+    assertThat(client.feed("likes", "2").getNotificationActivities().results())
+        .singleElement()
+        .satisfies(g -> assertThat(g.group()).isEqualTo("like_Pin:1"));
+
+    // SIGTERM on Unix; unlike Process.destroy(), the handle leaves our end of the pipes open.
+    assertThat(process.toHandle().destroy()).isTrue();
+    CompletableFuture<String> rest =
+        CompletableFuture.supplyAsync(() -> String.join("\n", out.lines().toList()));
+    assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(rest.get(30, TimeUnit.SECONDS)).contains("stream-emulator stopped");
+  }
+
+  private static String readBaseUrl(BufferedReader out, List<String> lines) {
+    try {
+      String line;
+      while ((line = out.readLine()) != null) {
+        lines.add(line);
+        Matcher m = READY.matcher(line);
+        if (m.find()) {
+          return m.group(1);
+        }
+      }
+      throw new IllegalStateException("the emulator exited before it was ready: " + lines);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  void refusesUnknownOptionsWithUsage() throws Exception {
+    Path java = Paths.get(System.getProperty("java.home"), "bin", "java");
+    process =
+        new ProcessBuilder(java.toString(), "-jar", jar().toString(), "--colour", "blue")
+            .redirectErrorStream(true)
+            .start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+    assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(process.exitValue()).isEqualTo(2);
+    assertThat(output).contains("unknown option '--colour'").contains("usage:");
+    assertThat(Files.size(jar())).isPositive();
+  }
+}
