@@ -131,6 +131,10 @@ class OutboxDeliveryTest {
     emulator.control().dropConnections(true);
     List<Long> ids = persistPins(first, 1, 20);
     await().atMost(WAIT).until(() -> StreamJpa.of(first).outbox().stats().retried() > 0);
+    OutboxStats stats = StreamJpa.of(first).outbox().stats();
+    assertThat(stats.pending()).isEqualTo(20);
+    assertThat(stats.oldestPendingAge()).isPositive();
+    assertThat(stats.sent()).isZero();
     first.close();
     factories.remove(first);
     assertThat(fixture.queryLong("select count(*) from stream_outbox where status = 'PENDING'"))

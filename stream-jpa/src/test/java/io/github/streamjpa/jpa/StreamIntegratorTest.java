@@ -1,0 +1,78 @@
+package io.github.streamjpa.jpa;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.streamjpa.core.StreamClient;
+import io.github.streamjpa.jpa.testing.JpaFixture;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Wiring: the opt-out, the missing-client error and settings validation. */
+class StreamIntegratorTest {
+
+  private static JpaFixture fixture;
+
+  @BeforeAll
+  static void open() {
+    fixture = new JpaFixture("integrator");
+  }
+
+  @AfterAll
+  static void close() {
+    fixture.close();
+  }
+
+  @Test
+  void optOutLeavesTheFactoryUntouched() {
+    try (var own = new JpaFixture("opt_out");
+        var factory = own.open("create", Map.of(StreamJpaSettings.ENABLED, "false"))) {
+      assertThatThrownBy(() -> StreamJpa.of(factory))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("stream.enabled");
+      assertThat(
+              own.queryLong(
+                  "select count(*) from information_schema.tables where table_schema = '"
+                      + own.schema()
+                      + "' and table_name in ('stream_outbox', 'pin')"))
+          .as("the entity tables exist, the outbox table does not")
+          .isEqualTo(1);
+    }
+  }
+
+  @Test
+  void withoutAClientStartupNamesTheSetting() {
+    assertThatThrownBy(() -> fixture.open("none", Map.of()))
+        .hasStackTraceContaining("stream.client")
+        .hasStackTraceContaining("STREAM_API_KEY");
+  }
+
+  @Test
+  void badSettingValuesAreNamed() {
+    StreamClient client = StreamClient.builder("k", "s").baseUrl("http://127.0.0.1:9").build();
+    assertThatThrownBy(
+            () ->
+                fixture.open(
+                    "none",
+                    Map.of(
+                        StreamJpaSettings.CLIENT, client, StreamJpaSettings.POLL_INTERVAL, "soon")))
+        .hasStackTraceContaining("stream.dispatcher.poll_interval = 'soon'");
+    assertThatThrownBy(() -> fixture.open("none", Map.of(StreamJpaSettings.CLIENT, "not a client")))
+        .hasStackTraceContaining("stream.client must be a StreamClient object");
+  }
+
+  @Test
+  void eachFactoryHasItsOwnRuntime() {
+    StreamClient client = StreamClient.builder("k", "s").baseUrl("http://127.0.0.1:9").build();
+    Map<String, Object> settings =
+        Map.of(StreamJpaSettings.CLIENT, client, StreamJpaSettings.DISPATCHER_ENABLED, false);
+    try (var first = fixture.open("create", settings);
+        var second = fixture.open("none", settings)) {
+      StreamJpa.of(first).feedManager().pauseTracking();
+      assertThat(StreamJpa.of(first).feedManager().isTrackingPaused()).isTrue();
+      assertThat(StreamJpa.of(second).feedManager().isTrackingPaused()).isFalse();
+    }
+  }
+}
