@@ -32,7 +32,8 @@ public final class FeedReader {
   /** The largest page Stream serves. */
   public static final int MAX_LIMIT = 100;
 
-  private static final Pattern CURSOR = Pattern.compile("[A-Za-z0-9_.:-]{1,200}");
+  // group ids embed the aggregation key, which may hold any text: refuse only what no id holds
+  private static final Pattern CURSOR = Pattern.compile("[^\\p{Cntrl}\\s]{1,500}");
   private static final String AGGREGATED_NEWS_FEED = "timeline_aggregated";
 
   private final Enricher enricher;
@@ -146,7 +147,9 @@ public final class FeedReader {
         // the cursor comes from a request: echo a bounded part of it only
         String shown = cursor.length() > 60 ? cursor.substring(0, 60) + "..." : cursor;
         throw new IllegalArgumentException(
-            "cursor '" + shown + "' must be an activity or group id ([A-Za-z0-9_.:-], 1-200)");
+            "cursor '"
+                + shown
+                + "' must be an activity or group id (1-500 characters, no spaces or controls)");
       }
       options.idLt(cursor);
     }

@@ -174,6 +174,32 @@ class FeedReaderTest {
   }
 
   @Test
+  void pagingAnAggregatedFeedByGroupCursorReturnsEachGroupOnce() {
+    Feed feed = client.feed("enr_aggregated", "agg-paging");
+    feed.addActivities(Pinboard.newActivities(1, 100));
+
+    List<String> groups = new ArrayList<>();
+    int activities = 0;
+    String cursor = null;
+    int pages = 0;
+    do {
+      db.resetCounts();
+      EnrichedPage<EnrichedGroup> page = reader.aggregated(feed, 15, cursor);
+      assertThat(db.preparedStatementCount()).isEqualTo(3);
+      for (EnrichedGroup group : page.results()) {
+        groups.add(group.id());
+        activities += group.activities().size();
+      }
+      cursor = page.nextCursor();
+      pages++;
+    } while (cursor != null && pages < 10);
+
+    assertThat(groups).hasSize(Pinboard.USERS).doesNotHaveDuplicates();
+    assertThat(activities).isEqualTo(100);
+    assertThat(pages).isEqualTo(3);
+  }
+
+  @Test
   void deletedRowsAreFlaggedAndDroppedFromAPageReadFromTheFeed() {
     db.inTransaction(
         em -> {
@@ -251,7 +277,11 @@ class FeedReaderTest {
         .hasMessage("page limit 101 must be between 1 and 100");
     assertThatThrownBy(() -> reader.activities(feed, 10, "x' or 1=1"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("cursor 'x' or 1=1' must be an activity or group id ([A-Za-z0-9_.:-], 1-200)");
+        .hasMessage(
+            "cursor 'x' or 1=1' must be an activity or group id"
+                + " (1-500 characters, no spaces or controls)");
+    assertThatThrownBy(() -> reader.activities(feed, 10, "a".repeat(501)))
+        .hasMessageStartingWith("cursor '" + "a".repeat(60) + "...' must be");
     assertThatThrownBy(() -> FeedReader.of(reader.enricher()).timeline(1L, 10, null))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("FeedReader.of(enricher, feedManager)");
