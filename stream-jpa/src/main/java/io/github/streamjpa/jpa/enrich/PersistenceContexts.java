@@ -52,8 +52,12 @@ final class PersistenceContexts {
         transaction.commit();
         return result;
       } catch (RuntimeException | Error e) {
-        if (transaction.isActive()) {
-          transaction.rollback();
+        try {
+          if (transaction.isActive()) {
+            transaction.rollback();
+          }
+        } catch (RuntimeException rollbackFailure) {
+          e.addSuppressed(rollbackFailure);
         }
         throw e;
       }
