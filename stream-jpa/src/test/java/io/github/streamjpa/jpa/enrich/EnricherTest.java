@@ -14,6 +14,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
 import org.hibernate.LazyInitializationException;
 import org.hibernate.Session;
 import org.junit.jupiter.api.AfterAll;
@@ -318,6 +323,29 @@ class EnricherTest {
             "entity graph 'x' is not defined for "
                 + EnrPin.class.getName()
                 + " (defined: [EnrPin.board])");
+  }
+
+  @Test
+  void oneEnricherServesConcurrentRequests() throws Exception {
+    FeedPage<FeedActivity> page = new FeedPage<>(Pinboard.activities(100), "");
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<EnrichedPage<EnrichedActivity>>> pages = new ArrayList<>();
+      for (int i = 0; i < 12; i++) {
+        pages.add(pool.submit(() -> enricher.enrichActivities(page)));
+      }
+      for (Future<EnrichedPage<EnrichedActivity>> future : pages) {
+        EnrichedPage<EnrichedActivity> enriched = future.get(60, TimeUnit.SECONDS);
+        assertThat(enriched.isFullyEnriched()).isTrue();
+        assertThat(enriched.results())
+            .extracting(a -> a.object(EnrPin.class).getId())
+            .containsExactlyElementsOf(
+                LongStream.iterate(100, p -> p >= 1, p -> p - 1).boxed().toList());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(db.preparedStatementCount()).isEqualTo(12 * 3);
   }
 
   @Test
