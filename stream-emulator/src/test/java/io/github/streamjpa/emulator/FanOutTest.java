@@ -258,4 +258,20 @@ class FanOutTest {
     assertThat(withTo.status()).isEqualTo(400);
     assertThat(control.feedActivities("user", "5")).isEmpty();
   }
+
+  @Test
+  void countsFollowersAndFollowingWithSlugFilters() {
+    api.post("feed/timeline/1/following/", Map.of("target", "user:a"));
+    api.post("feed/timeline_aggregated/1/following/", Map.of("target", "user:a"));
+    api.post("feed/timeline/1/following/", Map.of("target", "topic:x"));
+
+    Response stats =
+        api.get("stats/follow/?followers=user:a&following=timeline:1&followers_slugs=timeline");
+    Response missing = api.get("stats/follow/");
+
+    assertThat(stats.body().at("/results/followers/count").asInt()).isEqualTo(1);
+    assertThat(stats.body().at("/results/followers/feed").asText()).isEqualTo("user:a");
+    assertThat(stats.body().at("/results/following/count").asInt()).isEqualTo(2);
+    assertThat(missing.status()).isEqualTo(400);
+  }
 }

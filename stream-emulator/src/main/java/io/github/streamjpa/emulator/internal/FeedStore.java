@@ -334,6 +334,19 @@ final class FeedStore {
     return out;
   }
 
+  /** The number of follows of a feed whose other feed is in one of {@code slugs} (all if empty). */
+  synchronized int countFollows(FeedRef feed, boolean ofFollowers, Set<String> slugs) {
+    Map<String, LinkedHashMap<String, Follow>> index = ofFollowers ? followers : following;
+    int count = 0;
+    for (Follow follow : index.getOrDefault(feed.id(), new LinkedHashMap<>()).values()) {
+      FeedRef other = ofFollowers ? follow.source() : follow.target();
+      if (slugs.isEmpty() || slugs.contains(other.slug())) {
+        count++;
+      }
+    }
+    return count;
+  }
+
   // ---- lookups and updates ----------------------------------------------------------------
 
   synchronized List<ObjectNode> getActivities(List<String> ids) {

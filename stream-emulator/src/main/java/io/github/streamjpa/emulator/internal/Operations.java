@@ -19,11 +19,13 @@ final class Operations {
   private final FeedStore store;
   private final FeedResolver resolver;
   private final Authenticator auth;
+  private final ActivityOperations activities;
 
   Operations(FeedStore store, FeedResolver resolver, Authenticator auth) {
     this.store = store;
     this.resolver = resolver;
     this.auth = auth;
+    this.activities = new ActivityOperations(store, resolver);
   }
 
   /** A success answer. */
@@ -44,7 +46,7 @@ final class Operations {
           return feed(r, p.subList(1, 4), m, "/api/v1.0/enrich/feed/");
         }
         if (p.size() == 2 && p.get(1).equals("activities")) {
-          return activities(r, m);
+          return activityLookups(r, m);
         }
         throw unknown(r);
       case "follow_many":
@@ -59,18 +61,23 @@ final class Operations {
         return unfollowMany(r);
       case "activities":
         require(p.size() == 1, r);
-        return activities(r, m);
+        return activityLookups(r, m);
       case "activity":
         require(p.size() == 1, r);
         allow(r, "POST");
         auth.check(r, new Scope("activities", "write", null, false));
-        return partialUpdate(r);
+        return activities.partialUpdate(r);
+      case "stats":
+        require(p.size() == 2 && p.get(1).equals("follow"), r);
+        allow(r, "GET");
+        auth.check(r, new Scope("follower", "read", null, false));
+        return followStats(r);
       case "feed_targets":
         require(p.size() == 4 && p.get(3).equals("activity_to_targets"), r);
         allow(r, "POST");
         FeedRef feed = resolver.resolve(p.get(1), p.get(2));
         auth.check(r, new Scope("feed_targets", "write", feed, false));
-        return updateToTargets(r, feed);
+        return activities.updateToTargets(r, feed);
       default:
         throw unknown(r);
     }
@@ -137,7 +144,7 @@ final class Operations {
   }
 
   private Result add(ApiRequest r, FeedRef feed) {
-    JsonNode body = object(r);
+    JsonNode body = Params.object(r);
     JsonNode many = body.get("activities");
     if (many != null && many.isArray()) {
       List<ActivityInput> inputs = ActivityInput.parseAll(many, "activities", resolver);
@@ -151,7 +158,7 @@ final class Operations {
   }
 
   private Result addToMany(ApiRequest r) {
-    JsonNode body = object(r);
+    JsonNode body = Params.object(r);
     JsonNode feeds = body.get("feeds");
     if (feeds == null || !feeds.isArray()) {
       throw ApiException.input("feeds", "feeds must be a list of feed ids");
@@ -174,7 +181,7 @@ final class Operations {
   }
 
   private Result follow(ApiRequest r, FeedRef feed) {
-    JsonNode body = object(r);
+    JsonNode body = Params.object(r);
     String target = Params.text(body, "target", "target");
     if (target == null) {
       throw ApiException.input("target", "target is required, as slug:user_id");
@@ -202,6 +209,26 @@ final class Operations {
     ObjectNode response = Json.MAPPER.createObjectNode();
     ArrayNode results = response.putArray("results");
     store.follows(feed, ofFollowers, limit, offset, filter).forEach(results::add);
+    return new Result(200, response);
+  }
+
+  private Result followStats(ApiRequest r) {
+    ObjectNode response = Json.MAPPER.createObjectNode();
+    ObjectNode results = response.putObject("results");
+    for (String side : List.of("followers", "following")) {
+      String id = r.query(side);
+      if (id == null || id.isBlank()) {
+        continue;
+      }
+      FeedRef feed = resolver.parseFeedId(id, side);
+      Set<String> slugs = new LinkedHashSet<>(r.queryList(side + "_slugs"));
+      ObjectNode stat = results.putObject(side);
+      stat.put("feed", feed.id());
+      stat.put("count", store.countFollows(feed, side.equals("followers"), slugs));
+    }
+    if (results.isEmpty()) {
+      throw ApiException.input("followers", "give followers or following (a feed id) or both");
+    }
     return new Result(200, response);
   }
 
@@ -269,183 +296,10 @@ final class Operations {
     };
   }
 
-  private Result activities(ApiRequest r, String m) {
+  private Result activityLookups(ApiRequest r, String m) {
     allow(r, "GET", "POST");
     auth.check(r, new Scope("activities", Scope.actionOf(m), null, false));
-    return m.equals("GET") ? getActivities(r) : updateActivities(r);
-  }
-
-  private Result getActivities(ApiRequest r) {
-    List<String> ids = r.queryList("ids");
-    List<String> foreignIds = r.queryList("foreign_ids");
-    List<String> timestamps = r.queryList("timestamps");
-    boolean byIds = !ids.isEmpty();
-    boolean byForeign = !foreignIds.isEmpty() || !timestamps.isEmpty();
-    if (byIds == byForeign) {
-      throw ApiException.input(
-          "ids", "give either ids, or foreign_ids with timestamps (exactly one of the two)");
-    }
-    if (byForeign) {
-      if (foreignIds.size() != timestamps.size()) {
-        throw ApiException.input(
-            "timestamps",
-            "foreign_ids has "
-                + foreignIds.size()
-                + " items but timestamps has "
-                + timestamps.size());
-      }
-      ids = new ArrayList<>();
-      for (int i = 0; i < foreignIds.size(); i++) {
-        ids.add(FeedStore.idOf(foreignIds.get(i), Params.time(timestamps.get(i), "timestamps")));
-      }
-    }
-    if (ids.size() > 100) {
-      throw ApiException.input("ids", "at most 100 activities per request, got " + ids.size());
-    }
-    ObjectNode response = Json.MAPPER.createObjectNode();
-    ArrayNode results = response.putArray("results");
-    store.getActivities(ids).forEach(results::add);
-    return new Result(200, response);
-  }
-
-  private Result updateActivities(ApiRequest r) {
-    JsonNode list = object(r).get("activities");
-    if (list == null || !list.isArray()) {
-      throw ApiException.input("activities", "activities must be a list");
-    }
-    List<ActivityInput> inputs = ActivityInput.parseAll(list, "activities", resolver);
-    for (int i = 0; i < inputs.size(); i++) {
-      ActivityInput input = inputs.get(i);
-      if (input.foreignId().isEmpty() || input.micros() == null) {
-        throw ApiException.input(
-            "activities[" + i + "].foreign_id",
-            "an updated activity needs both foreign_id and time");
-      }
-    }
-    ObjectNode response = Json.MAPPER.createObjectNode();
-    ArrayNode out = response.putArray("activities");
-    store.updateActivities(inputs).forEach(out::add);
-    return new Result(201, response);
-  }
-
-  private Result partialUpdate(ApiRequest r) {
-    JsonNode body = object(r);
-    JsonNode changes = body.get("changes");
-    boolean batch = changes != null && changes.isArray();
-    List<PartialChange> parsed = new ArrayList<>();
-    if (batch) {
-      for (int i = 0; i < changes.size(); i++) {
-        parsed.add(change(changes.get(i), "changes[" + i + "]."));
-      }
-    } else {
-      parsed.add(change(body, ""));
-    }
-    List<ObjectNode> updated = store.partialUpdate(parsed);
-    if (!batch) {
-      return new Result(201, updated.get(0));
-    }
-    ObjectNode response = Json.MAPPER.createObjectNode();
-    ArrayNode out = response.putArray("activities");
-    updated.forEach(out::add);
-    return new Result(201, response);
-  }
-
-  private static PartialChange change(JsonNode node, String prefix) {
-    if (node == null || !node.isObject()) {
-      throw ApiException.input(prefix + "change", "a change must be a JSON object");
-    }
-    String id = Params.text(node, "id", prefix + "id");
-    String foreignId = Params.text(node, "foreign_id", prefix + "foreign_id");
-    if (foreignId == null) {
-      foreignId = Params.text(node, "foreignID", prefix + "foreign_id");
-    }
-    String time = Params.text(node, "time", prefix + "time");
-    Long micros = null;
-    if (id == null) {
-      if (foreignId == null || time == null) {
-        throw ApiException.input(prefix + "id", "give id, or foreign_id together with time");
-      }
-      micros = Params.time(time, prefix + "time");
-    } else if (foreignId != null) {
-      throw ApiException.input(prefix + "id", "give id or foreign_id with time, not both");
-    }
-    JsonNode set = node.get("set");
-    if (set != null && !set.isNull() && !set.isObject()) {
-      throw ApiException.input(prefix + "set", "set must be an object of field paths to values");
-    }
-    JsonNode unset = node.get("unset");
-    List<String> unsetPaths = new ArrayList<>();
-    if (unset != null && !unset.isNull()) {
-      if (!unset.isArray()) {
-        throw ApiException.input(prefix + "unset", "unset must be a list of field paths");
-      }
-      unset.forEach(n -> unsetPaths.add(n.asText()));
-    }
-    ObjectNode setNode =
-        set == null || set.isNull() ? Json.MAPPER.createObjectNode() : (ObjectNode) set;
-    return new PartialChange(id, foreignId, micros, setNode, List.copyOf(unsetPaths));
-  }
-
-  private Result updateToTargets(ApiRequest r, FeedRef feed) {
-    JsonNode body = object(r);
-    String foreignId = Params.text(body, "foreign_id", "foreign_id");
-    String time = Params.text(body, "time", "time");
-    if (foreignId == null || time == null) {
-      throw ApiException.input("foreign_id", "foreign_id and time are both required");
-    }
-    long micros = Params.time(time, "time");
-    List<FeedRef> replacement = targets(body, "new_targets");
-    List<FeedRef> added = targets(body, "added_targets");
-    List<FeedRef> removed = targets(body, "removed_targets");
-    if (replacement != null && !replacement.isEmpty() && (nonEmpty(added) || nonEmpty(removed))) {
-      throw ApiException.input(
-          "new_targets", "new_targets cannot be combined with added_targets or removed_targets");
-    }
-    if (nonEmpty(added) && nonEmpty(removed)) {
-      for (FeedRef a : added) {
-        if (removed.stream().anyMatch(x -> x.id().equals(a.id()))) {
-          throw ApiException.input(
-              "added_targets",
-              "feed '" + a.id() + "' is both in added_targets and removed_targets");
-        }
-      }
-    }
-    boolean replace =
-        nonEmpty(replacement) || (replacement != null && added == null && removed == null);
-    ObjectNode response =
-        store.updateToTargets(
-            feed,
-            foreignId,
-            micros,
-            replace ? replacement : null,
-            added == null ? List.of() : added,
-            removed == null ? List.of() : removed);
-    return new Result(201, response);
-  }
-
-  private static boolean nonEmpty(List<FeedRef> list) {
-    return list != null && !list.isEmpty();
-  }
-
-  private List<FeedRef> targets(JsonNode body, String name) {
-    JsonNode list = body.get(name);
-    if (list == null || list.isNull()) {
-      return null;
-    }
-    if (!list.isArray()) {
-      throw ApiException.input(name, name + " must be a list of feed ids");
-    }
-    List<FeedRef> out = new ArrayList<>();
-    list.forEach(n -> out.add(resolver.parseFeedId(n.asText(), name)));
-    return out;
-  }
-
-  private static JsonNode object(ApiRequest r) {
-    JsonNode body = Json.parse(r.body().isBlank() ? "{}" : r.body());
-    if (!body.isObject()) {
-      throw ApiException.input("the request body must be a JSON object");
-    }
-    return body;
+    return m.equals("GET") ? activities.get(r) : activities.update(r);
   }
 
   private static void require(boolean condition, ApiRequest r) {

@@ -91,4 +91,13 @@ final class Params {
       throw ApiException.input(field, e.getMessage());
     }
   }
+
+  /** The body as a JSON object ({@code {}} when empty); anything else is a 400. */
+  static JsonNode object(ApiRequest r) {
+    JsonNode body = Json.parse(r.body().isBlank() ? "{}" : r.body());
+    if (!body.isObject()) {
+      throw ApiException.input("the request body must be a JSON object");
+    }
+    return body;
+  }
 }
