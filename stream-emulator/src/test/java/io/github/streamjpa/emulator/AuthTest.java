@@ -57,6 +57,25 @@ class AuthTest {
   }
 
   @Test
+  void acceptsClaimsGivenAsLists() {
+    String token =
+        JWT.create()
+            .withClaim("resource", List.of("follower", "feed"))
+            .withClaim("action", "write")
+            .withClaim("feed_id", List.of("user2", "user1"))
+            .sign(Algorithm.HMAC256("app-secret"));
+    String otherFeeds =
+        JWT.create()
+            .withClaim("resource", "feed")
+            .withClaim("action", "write")
+            .withClaim("feed_id", List.of("user2", "user3"))
+            .sign(Algorithm.HMAC256("app-secret"));
+
+    assertRefused(addWith(api.withToken(otherFeeds)), 403, 17);
+    assertThat(addWith(api.withToken(token)).status()).isEqualTo(201);
+  }
+
+  @Test
   void refusesATokenSignedWithAnotherSecret() {
     assertRefused(addWith(api.withToken(jwt("wrong-secret", "*", "*", "*"))), 401, 3);
   }

@@ -110,4 +110,23 @@ class GroupedFeedTest {
     assertThat(after.at("/results/0/is_read").asBoolean()).isTrue();
     assertThat(after.at("/results/1/is_read").asBoolean()).isFalse();
   }
+
+  @Test
+  void marksAGroupWhoseKeyHoldsACommaAndPagesByItsId() {
+    api.post("feed/byboard/1/", activity("User:1", "save", "Pin:1", "board", Map.of("id", "B,1")));
+    api.post("feed/byboard/1/", activity("User:1", "save", "Pin:2", "board", Map.of("id", "B2")));
+    JsonNode groups = api.get("feed/byboard/1/").body().path("results");
+    String commaGroup = groups.get(1).path("id").asText();
+    String encoded =
+        java.net.URLEncoder.encode(commaGroup, java.nio.charset.StandardCharsets.UTF_8);
+
+    api.get("feed/byboard/1/?mark_read=" + encoded);
+    JsonNode after = api.get("feed/byboard/1/").body();
+    Response older = api.get("feed/byboard/1/?id_lt=" + groups.get(0).path("id").asText());
+
+    assertThat(commaGroup).endsWith(".save-B,1");
+    assertThat(after.at("/results/1/is_read").asBoolean()).isTrue();
+    assertThat(after.path("unread").asInt()).isEqualTo(1);
+    assertThat(groups(older)).containsExactly("save-B,1");
+  }
 }

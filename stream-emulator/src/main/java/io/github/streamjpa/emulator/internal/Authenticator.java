@@ -144,8 +144,15 @@ final class Authenticator {
     return claim.toString();
   }
 
+  /** A claim grants {@code needed} when it is {@code *}, equal, or a comma list holding either. */
   private static boolean matches(String granted, String needed) {
-    return granted.equals("*") || granted.equals(needed);
+    for (String part : granted.split(",")) {
+      String value = part.strip();
+      if (value.equals("*") || value.equals(needed)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void checkSimpleToken(String value, Scope scope) {

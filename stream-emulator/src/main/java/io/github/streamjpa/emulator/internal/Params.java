@@ -70,7 +70,11 @@ final class Params {
         return Set.of();
       }
     }
-    return new LinkedHashSet<>(values);
+    // Group ids end with their aggregation key, which may itself hold commas: keep each raw value
+    // as well as its comma-separated parts.
+    Set<String> ids = new LinkedHashSet<>(values);
+    ids.addAll(request.query().getOrDefault(name, List.of()));
+    return ids;
   }
 
   static String text(JsonNode node, String name, String field) {
