@@ -1,0 +1,124 @@
+package io.github.streamjpa.jpa.enrich;
+
+import io.github.streamjpa.core.StreamClient;
+import io.github.streamjpa.jpa.StreamJpaSettings;
+import io.github.streamjpa.jpa.testing.TestDatabase;
+import jakarta.persistence.EntityManager;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.hibernate.SessionFactory;
+import org.hibernate.jpa.HibernatePersistenceConfiguration;
+import org.hibernate.resource.jdbc.spi.StatementInspector;
+
+/**
+ * The enrichment tests' entities on PostgreSQL, in a schema of their own, with every SQL statement
+ * Hibernate prepares recorded so tests can count them.
+ */
+final class EnrichmentDatabase implements AutoCloseable {
+
+  private final TestDatabase database = TestDatabase.get();
+  private final String schema;
+  private final boolean ownsSchema;
+  private final List<String> statements = new CopyOnWriteArrayList<>();
+  private final SessionFactory sessionFactory;
+
+  /** Creates a schema of its own with the tables; stream-jpa's sync is off. */
+  EnrichmentDatabase() {
+    this(null, Map.of(StreamJpaSettings.ENABLED, "false"));
+  }
+
+  private EnrichmentDatabase(String sharedSchema, Map<String, Object> settings) {
+    ownsSchema = sharedSchema == null;
+    schema = ownsSchema ? database.createSchema("enrich") : sharedSchema;
+    HibernatePersistenceConfiguration configuration =
+        new HibernatePersistenceConfiguration("enrichment-test")
+            .managedClasses(
+                EnrUser.class,
+                EnrBoard.class,
+                EnrPin.class,
+                EnrTopic.class,
+                EnrMembership.class,
+                EnrPost.class)
+            .statementInspector(
+                (StatementInspector)
+                    sql -> {
+                      statements.add(sql);
+                      return sql;
+                    })
+            .property("hibernate.hbm2ddl.auto", ownsSchema ? "create-drop" : "none")
+            .property("hibernate.generate_statistics", "true");
+    database.hibernateSettings(schema).forEach(configuration::property);
+    settings.forEach(configuration::property);
+    sessionFactory = configuration.createEntityManagerFactory();
+  }
+
+  /**
+   * Creates a schema of its own where stream-jpa syncs {@link EnrPost}s to Stream through {@code
+   * client}.
+   */
+  static EnrichmentDatabase syncingTo(StreamClient client) {
+    return new EnrichmentDatabase(
+        null,
+        Map.of(
+            StreamJpaSettings.CLIENT, client,
+            StreamJpaSettings.POLL_INTERVAL, "PT0.2S",
+            StreamJpaSettings.INITIAL_BACKOFF, "PT0.05S"));
+  }
+
+  /**
+   * Opens a second factory on this schema with sync off, as a read side whose statements are
+   * counted apart from the writer's background work.
+   */
+  EnrichmentDatabase readerOnSameSchema() {
+    return new EnrichmentDatabase(schema, Map.of(StreamJpaSettings.ENABLED, "false"));
+  }
+
+  SessionFactory sessionFactory() {
+    return sessionFactory;
+  }
+
+  /** Runs {@code work} in a transaction and commits. */
+  void inTransaction(Consumer<EntityManager> work) {
+    sessionFactory.inTransaction(work::accept);
+  }
+
+  /** Runs {@code work} in a transaction, commits and returns its result. */
+  <R> R fromTransaction(Function<EntityManager, R> work) {
+    return sessionFactory.fromTransaction(work::apply);
+  }
+
+  /** Forgets the statements recorded so far. */
+  void resetCounts() {
+    statements.clear();
+    sessionFactory.getStatistics().clear();
+  }
+
+  /** Returns the SQL of the statements prepared since the last reset. */
+  List<String> statements() {
+    return List.copyOf(statements);
+  }
+
+  /** Returns Hibernate's count of prepared statements since the last reset. */
+  long preparedStatementCount() {
+    return sessionFactory.getStatistics().getPrepareStatementCount();
+  }
+
+  /** Returns how many sessions were opened since the last reset. */
+  long sessionsOpened() {
+    return sessionFactory.getStatistics().getSessionOpenCount();
+  }
+
+  @Override
+  public void close() {
+    try {
+      sessionFactory.close();
+    } finally {
+      if (ownsSchema) {
+        database.dropSchema(schema);
+      }
+    }
+  }
+}
