@@ -116,6 +116,10 @@ class OutboxFaultToleranceTest {
     emulator.control().requests().forEach(r -> statuses.merge(r.status(), 1L, Long::sum));
     org.slf4j.LoggerFactory.getLogger(OutboxFaultToleranceTest.class)
         .info("after recovery: {}; requests by status (0 = dropped): {}", stats, statuses);
+    // Each fault phase really happened: random 503s, dropped connections, then 429s.
+    assertThat(statuses.getOrDefault(503, 0L)).as("503 answers").isPositive();
+    assertThat(statuses.getOrDefault(0, 0L)).as("dropped connections").isPositive();
+    assertThat(statuses.getOrDefault(429, 0L)).as("429 answers").isPositive();
     assertThat(stats.dead()).isZero();
     assertThat(stats.retried()).isGreaterThan(retriedBeforeOutage);
     assertThat(stats.sent()).isGreaterThan(sentDuringOutage);
