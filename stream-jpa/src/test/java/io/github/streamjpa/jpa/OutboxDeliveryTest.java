@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.streamjpa.core.FeedId;
-import io.github.streamjpa.core.RetryPolicy;
 import io.github.streamjpa.core.StreamClient;
 import io.github.streamjpa.emulator.EmulatorConfig;
 import io.github.streamjpa.emulator.FeedGroupType;
@@ -15,6 +14,7 @@ import io.github.streamjpa.jpa.model.Pin;
 import io.github.streamjpa.jpa.model.User;
 import io.github.streamjpa.jpa.testing.Feeds;
 import io.github.streamjpa.jpa.testing.JpaFixture;
+import io.github.streamjpa.jpa.testing.TestClients;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -41,11 +41,7 @@ class OutboxDeliveryTest {
   @BeforeEach
   void start() {
     emulator = StreamEmulator.start();
-    client =
-        StreamClient.builder(emulator.apiKey(), emulator.apiSecret())
-            .baseUrl(emulator.baseUrl())
-            .retryPolicy(RetryPolicy.none())
-            .build();
+    client = TestClients.withoutRetries(emulator);
     fixture = new JpaFixture("outbox_delivery");
   }
 
@@ -183,11 +179,7 @@ class OutboxDeliveryTest {
                 .feedGroup("timeline_aggregated", FeedGroupType.AGGREGATED)
                 .feedGroup("notification", FeedGroupType.NOTIFICATION)
                 .build());
-    client =
-        StreamClient.builder(emulator.apiKey(), emulator.apiSecret())
-            .baseUrl(emulator.baseUrl())
-            .retryPolicy(RetryPolicy.none())
-            .build();
+    client = TestClients.withoutRetries(emulator);
     SessionFactory factory = open("create");
     factory.inTransaction(s -> s.persist(new User(1, "alice")));
     List<Long> good = new ArrayList<>();
