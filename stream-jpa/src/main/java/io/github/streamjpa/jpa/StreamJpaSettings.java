@@ -53,7 +53,9 @@ public final class StreamJpaSettings {
   /** Whether the outbox table is part of Hibernate's schema tooling; {@code true} by default. */
   public static final String OUTBOX_SCHEMA_MANAGED = "stream.outbox.schema_managed";
 
-  /** Whether this SessionFactory runs a dispatcher that sends outbox rows; {@code true}. */
+  /**
+   * Whether this SessionFactory runs a dispatcher that sends outbox rows; {@code true} by default.
+   */
   public static final String DISPATCHER_ENABLED = "stream.dispatcher.enabled";
 
   /** Rows claimed and sent per round; 100 by default. */

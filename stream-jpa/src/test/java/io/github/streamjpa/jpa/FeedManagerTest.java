@@ -9,6 +9,7 @@ import io.github.streamjpa.core.StreamClient;
 import io.github.streamjpa.emulator.StreamEmulator;
 import io.github.streamjpa.jpa.model.User;
 import io.github.streamjpa.jpa.testing.Feeds;
+import io.github.streamjpa.jpa.testing.TestClients;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -24,10 +25,7 @@ class FeedManagerTest {
   @BeforeAll
   static void start() {
     emulator = StreamEmulator.start();
-    client =
-        StreamClient.builder(emulator.apiKey(), emulator.apiSecret())
-            .baseUrl(emulator.baseUrl())
-            .build();
+    client = TestClients.of(emulator);
   }
 
   @AfterAll

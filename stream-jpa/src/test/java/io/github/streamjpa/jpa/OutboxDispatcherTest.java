@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.github.streamjpa.core.StreamApiException;
-import io.github.streamjpa.jpa.internal.ConnectionSource;
 import io.github.streamjpa.jpa.internal.DispatcherConfig;
 import io.github.streamjpa.jpa.internal.OutboxDispatcher;
 import io.github.streamjpa.jpa.internal.OutboxMessage;
@@ -12,12 +11,8 @@ import io.github.streamjpa.jpa.internal.OutboxOperation;
 import io.github.streamjpa.jpa.internal.OutboxRow;
 import io.github.streamjpa.jpa.internal.OutboxSender;
 import io.github.streamjpa.jpa.internal.OutboxStore;
-import io.github.streamjpa.jpa.testing.TestDatabase;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
+import io.github.streamjpa.jpa.testing.OutboxTable;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,46 +30,20 @@ import org.junit.jupiter.api.Test;
 /** The dispatcher loop over a real outbox table, with a recording sender in place of Stream. */
 class OutboxDispatcherTest {
 
-  private final TestDatabase database = TestDatabase.get();
-  private String schema;
+  private OutboxTable table;
   private OutboxStore store;
   private final List<OutboxDispatcher> dispatchers = new ArrayList<>();
 
   @BeforeEach
   void createTable() throws Exception {
-    schema = database.createSchema("outbox_dispatch");
-    try (Connection c = database.connect(schema);
-        Statement s = c.createStatement();
-        InputStream ddl =
-            getClass().getResourceAsStream("/META-INF/stream-jpa/outbox-postgresql.sql")) {
-      String text =
-          new String(ddl.readAllBytes(), StandardCharsets.UTF_8).replaceAll("(?m)^--.*$", "");
-      for (String statement : text.split(";")) {
-        if (!statement.isBlank()) {
-          s.execute(statement);
-        }
-      }
-    }
-    store =
-        new OutboxStore(
-            "stream_outbox",
-            new ConnectionSource() {
-              @Override
-              public Connection obtain() throws SQLException {
-                return database.connect(schema);
-              }
-
-              @Override
-              public void release(Connection connection) throws SQLException {
-                connection.close();
-              }
-            });
+    table = new OutboxTable("outbox_dispatch");
+    store = table.store();
   }
 
   @AfterEach
   void drop() {
     dispatchers.forEach(OutboxDispatcher::close);
-    database.dropSchema(schema);
+    table.close();
   }
 
   private OutboxDispatcher start(OutboxSender sender, int maxAttempts) {
@@ -98,11 +67,7 @@ class OutboxDispatcherTest {
   }
 
   private void insert(OutboxMessage... messages) throws SQLException {
-    store.inTransaction(
-        c -> {
-          store.insert(c, List.of(messages), Clock.systemUTC().instant());
-          return null;
-        });
+    table.insert(Clock.systemUTC().instant(), messages);
   }
 
   private static OutboxMessage add(String foreignId) {

@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.github.streamjpa.core.FeedId;
-import io.github.streamjpa.core.RetryPolicy;
-import io.github.streamjpa.core.StreamClient;
 import io.github.streamjpa.emulator.StreamEmulator;
 import io.github.streamjpa.jpa.model.Pin;
 import io.github.streamjpa.jpa.model.User;
 import io.github.streamjpa.jpa.testing.Feeds;
-import io.github.streamjpa.jpa.testing.JpaFixture;
+import io.github.streamjpa.jpa.testing.SyncedStream;
+import io.github.streamjpa.jpa.testing.TestClients;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,46 +27,30 @@ class OutboxFaultToleranceTest {
 
   private static final int AUTHORS = 10;
   private static final int PINS_PER_AUTHOR = 100;
+  private static SyncedStream stream;
   private static StreamEmulator emulator;
-  private static StreamClient client;
-  private static JpaFixture fixture;
   private static SessionFactory factory;
 
   @BeforeAll
   static void start() {
-    emulator = StreamEmulator.start();
-    client =
-        StreamClient.builder(emulator.apiKey(), emulator.apiSecret())
-            .baseUrl(emulator.baseUrl())
-            .retryPolicy(RetryPolicy.none())
-            .callTimeout(Duration.ofSeconds(5))
-            .build();
-    fixture = new JpaFixture("outbox_faults");
-    factory =
-        fixture.open(
-            "create",
-            Map.of(
-                StreamJpaSettings.CLIENT, client,
-                StreamJpaSettings.MAX_ATTEMPTS, 10_000,
-                StreamJpaSettings.BATCH_SIZE, 50));
-    factory.inTransaction(
-        s -> {
-          for (long id = 1; id <= AUTHORS; id++) {
-            s.persist(new User(id, "author" + id));
-          }
-        });
+    stream =
+        SyncedStream.start(
+            "outbox_faults",
+            AUTHORS,
+            Map.of(StreamJpaSettings.MAX_ATTEMPTS, 10_000, StreamJpaSettings.BATCH_SIZE, 50),
+            e ->
+                TestClients.withoutRetries(e)
+                    .newBuilder()
+                    .callTimeout(Duration.ofSeconds(5))
+                    .build());
+    emulator = stream.emulator();
+    factory = stream.factory();
   }
 
   @AfterAll
   static void stop() {
-    if (factory != null) {
-      factory.close();
-    }
-    if (fixture != null) {
-      fixture.close();
-    }
-    if (emulator != null) {
-      emulator.close();
+    if (stream != null) {
+      stream.close();
     }
   }
 
@@ -116,6 +99,10 @@ class OutboxFaultToleranceTest {
     emulator.control().requests().forEach(r -> statuses.merge(r.status(), 1L, Long::sum));
     org.slf4j.LoggerFactory.getLogger(OutboxFaultToleranceTest.class)
         .info("after recovery: {}; requests by status (0 = dropped): {}", stats, statuses);
+    // Each fault phase really happened: random 503s, dropped connections, then 429s.
+    assertThat(statuses.getOrDefault(503, 0L)).as("503 answers").isPositive();
+    assertThat(statuses.getOrDefault(0, 0L)).as("dropped connections").isPositive();
+    assertThat(statuses.getOrDefault(429, 0L)).as("429 answers").isPositive();
     assertThat(stats.dead()).isZero();
     assertThat(stats.retried()).isGreaterThan(retriedBeforeOutage);
     assertThat(stats.sent()).isGreaterThan(sentDuringOutage);

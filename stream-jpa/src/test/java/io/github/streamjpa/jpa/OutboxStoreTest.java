@@ -2,15 +2,12 @@ package io.github.streamjpa.jpa;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.streamjpa.jpa.internal.ConnectionSource;
 import io.github.streamjpa.jpa.internal.OutboxMessage;
 import io.github.streamjpa.jpa.internal.OutboxOperation;
 import io.github.streamjpa.jpa.internal.OutboxRow;
 import io.github.streamjpa.jpa.internal.OutboxStore;
+import io.github.streamjpa.jpa.testing.OutboxTable;
 import io.github.streamjpa.jpa.testing.TestDatabase;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -29,40 +26,19 @@ import org.junit.jupiter.api.Test;
 class OutboxStoreTest {
 
   private final TestDatabase database = TestDatabase.get();
-  private String schema;
+  private OutboxTable table;
   private OutboxStore store;
   private final Instant now = Instant.parse("2026-01-01T12:00:00Z");
 
   @BeforeEach
   void createTableFromShippedDdl() throws Exception {
-    schema = database.createSchema("outbox_store");
-    try (Connection c = database.connect(schema);
-        Statement s = c.createStatement()) {
-      for (String statement : shippedDdl().split(";")) {
-        if (!statement.isBlank()) {
-          s.execute(statement);
-        }
-      }
-    }
-    store =
-        new OutboxStore(
-            "stream_outbox",
-            new ConnectionSource() {
-              @Override
-              public Connection obtain() throws SQLException {
-                return database.connect(schema);
-              }
-
-              @Override
-              public void release(Connection connection) throws SQLException {
-                connection.close();
-              }
-            });
+    table = new OutboxTable("outbox_store");
+    store = table.store();
   }
 
   @AfterEach
   void drop() {
-    database.dropSchema(schema);
+    table.close();
   }
 
   @Test
@@ -151,14 +127,11 @@ class OutboxStoreTest {
 
   @Test
   void shippedDdlMatchesTheTableHibernateCreates() throws Exception {
-    Map<String, String> shipped = columns(schema);
+    Map<String, String> shipped = columns(table.schema());
     String managed;
     try (var fixture = new io.github.streamjpa.jpa.testing.JpaFixture("outbox_ddl")) {
       managed = fixture.schema();
-      var client =
-          io.github.streamjpa.core.StreamClient.builder("key", "secret")
-              .baseUrl("http://127.0.0.1:9")
-              .build();
+      var client = io.github.streamjpa.jpa.testing.TestClients.unreachable();
       try (var factory =
           fixture.open(
               "create",
@@ -188,21 +161,10 @@ class OutboxStoreTest {
   }
 
   private void insert(OutboxMessage... messages) throws SQLException {
-    store.inTransaction(
-        c -> {
-          store.insert(c, List.of(messages), now.minusSeconds(1));
-          return null;
-        });
+    table.insert(now.minusSeconds(1), messages);
   }
 
   private static OutboxMessage msg(String foreignId, OutboxOperation operation) {
     return new OutboxMessage(foreignId, operation, "{}");
-  }
-
-  private static String shippedDdl() throws IOException {
-    try (InputStream in =
-        OutboxStoreTest.class.getResourceAsStream("/META-INF/stream-jpa/outbox-postgresql.sql")) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8).replaceAll("(?m)^--.*$", "");
-    }
   }
 }

@@ -8,6 +8,7 @@ import io.github.streamjpa.jpa.model.Follow;
 import io.github.streamjpa.jpa.model.Pin;
 import io.github.streamjpa.jpa.model.User;
 import io.github.streamjpa.jpa.testing.JpaFixture;
+import io.github.streamjpa.jpa.testing.TestClients;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,8 +29,7 @@ class OutboxWriteTest {
   @BeforeAll
   static void open() {
     fixture = new JpaFixture("outbox_write");
-    StreamClient client =
-        StreamClient.builder("key", "secret").baseUrl("http://127.0.0.1:9").build();
+    StreamClient client = TestClients.unreachable();
     factory =
         fixture.open(
             "create",

@@ -8,6 +8,7 @@ import io.github.streamjpa.jpa.internal.hibernate.StreamIntegrator;
 import io.github.streamjpa.jpa.model.Pin;
 import io.github.streamjpa.jpa.model.User;
 import io.github.streamjpa.jpa.testing.JpaFixture;
+import io.github.streamjpa.jpa.testing.TestClients;
 import java.util.List;
 import java.util.Map;
 import org.hibernate.jpa.boot.spi.IntegratorProvider;
@@ -56,7 +57,7 @@ class StreamIntegratorTest {
 
   @Test
   void badSettingValuesAreNamed() {
-    StreamClient client = StreamClient.builder("k", "s").baseUrl("http://127.0.0.1:9").build();
+    StreamClient client = TestClients.unreachable();
     assertThatThrownBy(
             () ->
                 fixture.open(
@@ -70,7 +71,7 @@ class StreamIntegratorTest {
 
   @Test
   void integratingTwiceStillRecordsEachChangeOnce() {
-    StreamClient client = StreamClient.builder("k", "s").baseUrl("http://127.0.0.1:9").build();
+    StreamClient client = TestClients.unreachable();
     IntegratorProvider again = () -> List.of(new StreamIntegrator());
     try (var own = new JpaFixture("twice");
         var factory =
@@ -94,7 +95,7 @@ class StreamIntegratorTest {
 
   @Test
   void withoutTheOutboxTableTheCommitFailsRatherThanLosingTheChange() {
-    StreamClient client = StreamClient.builder("k", "s").baseUrl("http://127.0.0.1:9").build();
+    StreamClient client = TestClients.unreachable();
     try (var own = new JpaFixture("unmanaged");
         var factory =
             own.open(
@@ -116,7 +117,7 @@ class StreamIntegratorTest {
 
   @Test
   void eachFactoryHasItsOwnRuntime() {
-    StreamClient client = StreamClient.builder("k", "s").baseUrl("http://127.0.0.1:9").build();
+    StreamClient client = TestClients.unreachable();
     Map<String, Object> settings =
         Map.of(StreamJpaSettings.CLIENT, client, StreamJpaSettings.DISPATCHER_ENABLED, false);
     try (var first = fixture.open("create", settings);

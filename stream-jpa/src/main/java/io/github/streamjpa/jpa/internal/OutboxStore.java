@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -98,20 +99,16 @@ public final class OutboxStore {
             }
           }
           if (!rows.isEmpty()) {
-            try (PreparedStatement lock =
-                connection.prepareStatement(
-                    "update "
-                        + table
-                        + " set lease_until = ?, claimed_by = ? where id in ("
-                        + placeholders(rows.size())
-                        + ")")) {
-              lock.setObject(1, time(now.plus(lease)));
-              lock.setString(2, owner);
-              for (int i = 0; i < rows.size(); i++) {
-                lock.setLong(3 + i, rows.get(i).id());
-              }
-              lock.executeUpdate();
-            }
+            List<Object> parameters = new ArrayList<>(List.of(now.plus(lease), owner));
+            rows.forEach(row -> parameters.add(row.id()));
+            executeUpdate(
+                connection,
+                "update "
+                    + table
+                    + " set lease_until = ?, claimed_by = ? where id in ("
+                    + placeholders(rows.size())
+                    + ")",
+                parameters.toArray());
           }
           return rows;
         });
@@ -122,77 +119,50 @@ public final class OutboxStore {
     if (ids.isEmpty()) {
       return;
     }
-    inTransaction(
-        connection -> {
-          try (PreparedStatement delete =
-              connection.prepareStatement(
-                  "delete from " + table + " where id in (" + placeholders(ids.size()) + ")")) {
-            for (int i = 0; i < ids.size(); i++) {
-              delete.setLong(1 + i, ids.get(i));
-            }
-            return delete.executeUpdate();
-          }
-        });
+    update(
+        "delete from " + table + " where id in (" + placeholders(ids.size()) + ")", ids.toArray());
   }
 
   /** Records a failed attempt: the row becomes due again at {@code availableAt}. */
   public void reschedule(String owner, long id, int attempts, Instant availableAt, String error)
       throws SQLException {
-    inTransaction(
-        connection -> {
-          try (PreparedStatement update =
-              connection.prepareStatement(
-                  "update "
-                      + table
-                      + " set attempts = ?, available_at = ?, lease_until = null,"
-                      + " claimed_by = null, last_error = ? where id = ? and claimed_by = ?")) {
-            update.setInt(1, attempts);
-            update.setObject(2, time(availableAt));
-            update.setString(3, truncate(error));
-            update.setLong(4, id);
-            update.setString(5, owner);
-            return update.executeUpdate();
-          }
-        });
+    update(
+        "update "
+            + table
+            + " set attempts = ?, available_at = ?, lease_until = null,"
+            + " claimed_by = null, last_error = ? where id = ? and claimed_by = ?",
+        attempts,
+        availableAt,
+        truncate(error),
+        id,
+        owner);
   }
 
   /** Parks a row as dead with its last error; it is no longer sent until re-driven. */
   public void park(String owner, long id, int attempts, String error) throws SQLException {
-    inTransaction(
-        connection -> {
-          try (PreparedStatement update =
-              connection.prepareStatement(
-                  "update "
-                      + table
-                      + " set status = '"
-                      + DEAD
-                      + "', attempts = ?, lease_until = null, claimed_by = null, last_error = ?"
-                      + " where id = ? and claimed_by = ?")) {
-            update.setInt(1, attempts);
-            update.setString(2, truncate(error));
-            update.setLong(3, id);
-            update.setString(4, owner);
-            return update.executeUpdate();
-          }
-        });
+    update(
+        "update "
+            + table
+            + " set status = '"
+            + DEAD
+            + "', attempts = ?, lease_until = null, claimed_by = null, last_error = ?"
+            + " where id = ? and claimed_by = ?",
+        attempts,
+        truncate(error),
+        id,
+        owner);
   }
 
   /** Gives back the leases of rows claimed by {@code owner} and not finished. */
   public int release(String owner) throws SQLException {
-    return inTransaction(
-        connection -> {
-          try (PreparedStatement update =
-              connection.prepareStatement(
-                  "update "
-                      + table
-                      + " set lease_until = null, claimed_by = null where claimed_by = ?"
-                      + " and status = '"
-                      + PENDING
-                      + "'")) {
-            update.setString(1, owner);
-            return update.executeUpdate();
-          }
-        });
+    return update(
+        "update "
+            + table
+            + " set lease_until = null, claimed_by = null where claimed_by = ?"
+            + " and status = '"
+            + PENDING
+            + "'",
+        owner);
   }
 
   /** Returns when the next pending row scheduled after {@code now} becomes due, or null. */
@@ -281,26 +251,16 @@ public final class OutboxStore {
 
   /** Makes dead rows pending again with a fresh attempt count; null id re-drives all. */
   public int redrive(Long id, Instant now) throws SQLException {
-    return inTransaction(
-        connection -> {
-          try (PreparedStatement update =
-              connection.prepareStatement(
-                  "update "
-                      + table
-                      + " set status = '"
-                      + PENDING
-                      + "', attempts = 0, available_at = ?, lease_until = null,"
-                      + " claimed_by = null where status = '"
-                      + DEAD
-                      + "'"
-                      + (id == null ? "" : " and id = ?"))) {
-            update.setObject(1, time(now));
-            if (id != null) {
-              update.setLong(2, id);
-            }
-            return update.executeUpdate();
-          }
-        });
+    String sql =
+        "update "
+            + table
+            + " set status = '"
+            + PENDING
+            + "', attempts = 0, available_at = ?, lease_until = null,"
+            + " claimed_by = null where status = '"
+            + DEAD
+            + "'";
+    return id == null ? update(sql, now) : update(sql + " and id = ?", now, id);
   }
 
   /** Runs {@code work} in a short transaction of its own. */
@@ -325,6 +285,36 @@ public final class OutboxStore {
       } finally {
         connections.release(connection);
       }
+    }
+  }
+
+  private int update(String sql, Object... parameters) throws SQLException {
+    return inTransaction(connection -> executeUpdate(connection, sql, parameters));
+  }
+
+  // Typed setters rather than setObject: drivers differ on untyped nulls and Instants.
+  private static int executeUpdate(Connection connection, String sql, Object... parameters)
+      throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        Object value = parameters[i];
+        int index = i + 1;
+        if (value instanceof Integer n) {
+          statement.setInt(index, n);
+        } else if (value instanceof Long n) {
+          statement.setLong(index, n);
+        } else if (value instanceof Instant t) {
+          statement.setObject(index, time(t));
+        } else if (value instanceof String text) {
+          statement.setString(index, text);
+        } else if (value == null) {
+          statement.setNull(index, Types.VARCHAR);
+        } else {
+          throw new IllegalArgumentException(
+              "outbox parameter type " + value.getClass().getName() + " is not supported");
+        }
+      }
+      return statement.executeUpdate();
     }
   }
 

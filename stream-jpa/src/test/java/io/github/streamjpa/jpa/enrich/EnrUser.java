@@ -1,28 +1,17 @@
 package io.github.streamjpa.jpa.enrich;
 
+import io.github.streamjpa.jpa.testing.NamedUser;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** Test entity with a Long id. */
+/** Test entity with a Long id, in a table apart from the write-path tests' users. */
 @Entity
 @Table(name = "enr_user")
-public class EnrUser {
-  @Id private Long id;
-  private String name;
+public class EnrUser extends NamedUser {
 
   protected EnrUser() {}
 
   public EnrUser(Long id, String name) {
-    this.id = id;
-    this.name = name;
-  }
-
-  public Long getId() {
-    return id;
-  }
-
-  public String getName() {
-    return name;
+    super(id, name);
   }
 }

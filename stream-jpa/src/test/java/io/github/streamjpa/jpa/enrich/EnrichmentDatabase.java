@@ -1,5 +1,7 @@
 package io.github.streamjpa.jpa.enrich;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.github.streamjpa.core.StreamClient;
 import io.github.streamjpa.jpa.StreamJpaSettings;
 import io.github.streamjpa.jpa.testing.TestDatabase;
@@ -12,12 +14,16 @@ import java.util.function.Function;
 import org.hibernate.SessionFactory;
 import org.hibernate.jpa.HibernatePersistenceConfiguration;
 import org.hibernate.resource.jdbc.spi.StatementInspector;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The enrichment tests' entities on PostgreSQL, in a schema of their own, with every SQL statement
- * Hibernate prepares recorded so tests can count them.
+ * Hibernate prepares recorded so tests can count them. As a JUnit extension in a static field it
+ * resets the counts before each test and closes after all.
  */
-final class EnrichmentDatabase implements AutoCloseable {
+final class EnrichmentDatabase implements AutoCloseable, BeforeEachCallback, AfterAllCallback {
 
   private final TestDatabase database = TestDatabase.get();
   private final String schema;
@@ -109,6 +115,31 @@ final class EnrichmentDatabase implements AutoCloseable {
   /** Returns how many sessions were opened since the last reset. */
   long sessionsOpened() {
     return sessionFactory.getStatistics().getSessionOpenCount();
+  }
+
+  /**
+   * Asserts that exactly one statement per named table ran since the last reset, each selecting
+   * from its table: what one query per entity type means.
+   */
+  void assertOneSelectFrom(String... tables) {
+    assertThat(preparedStatementCount())
+        .as("statements: %s", statements())
+        .isEqualTo(tables.length);
+    List<String> sql = statements();
+    assertThat(sql).hasSize(tables.length);
+    for (String table : tables) {
+      assertThat(sql).anySatisfy(s -> assertThat(s).containsPattern("from \\S*\\b" + table + " "));
+    }
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext context) {
+    resetCounts();
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    close();
   }
 
   @Override

@@ -11,6 +11,7 @@ import io.github.streamjpa.emulator.FeedGroupType;
 import io.github.streamjpa.emulator.StreamEmulator;
 import io.github.streamjpa.jpa.FeedManager;
 import io.github.streamjpa.jpa.enrich.MissingReference.Reason;
+import io.github.streamjpa.jpa.testing.TestClients;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -20,8 +21,8 @@ import java.util.Set;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Feed pages read from the emulator and enriched from PostgreSQL, counting SQL statements: what a
@@ -31,7 +32,7 @@ class FeedReaderTest {
 
   private static final int PINS = 250;
 
-  private static EnrichmentDatabase db;
+  @RegisterExtension static final EnrichmentDatabase db = new EnrichmentDatabase();
   private static StreamEmulator emulator;
   private static StreamClient client;
   private static FeedManager feeds;
@@ -39,7 +40,6 @@ class FeedReaderTest {
 
   @BeforeAll
   static void setUp() {
-    db = new EnrichmentDatabase();
     Pinboard.seed(db, PINS);
     emulator =
         StreamEmulator.start(
@@ -48,10 +48,7 @@ class FeedReaderTest {
                 .feedGroup("enr_aggregated", FeedGroupType.AGGREGATED, "{{ actor }}")
                 .feedGroup("enr_notification", FeedGroupType.NOTIFICATION, "{{ actor }}")
                 .build());
-    client =
-        StreamClient.builder(emulator.apiKey(), emulator.apiSecret())
-            .baseUrl(emulator.baseUrl())
-            .build();
+    client = TestClients.of(emulator);
     feeds = FeedManager.create(client);
     reader = FeedReader.of(Enricher.builder(db.sessionFactory()).fields("board").build(), feeds);
   }
@@ -61,14 +58,6 @@ class FeedReaderTest {
     if (emulator != null) {
       emulator.close();
     }
-    if (db != null) {
-      db.close();
-    }
-  }
-
-  @BeforeEach
-  void resetCounts() {
-    db.resetCounts();
   }
 
   @Test
@@ -288,11 +277,6 @@ class FeedReaderTest {
   }
 
   private static void assertThreeSelects() {
-    assertThat(db.preparedStatementCount()).as("statements: %s", db.statements()).isEqualTo(3);
-    assertThat(db.statements())
-        .hasSize(3)
-        .anySatisfy(sql -> assertThat(sql).containsPattern("from \\S*\\benr_user "))
-        .anySatisfy(sql -> assertThat(sql).containsPattern("from \\S*\\benr_pin "))
-        .anySatisfy(sql -> assertThat(sql).containsPattern("from \\S*\\benr_board "));
+    db.assertOneSelectFrom("enr_user", "enr_pin", "enr_board");
   }
 }

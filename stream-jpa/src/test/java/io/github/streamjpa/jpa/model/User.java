@@ -1,28 +1,17 @@
 package io.github.streamjpa.jpa.model;
 
+import io.github.streamjpa.jpa.testing.NamedUser;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /** A user: not an activity, only referenced by them. */
 @Entity
 @Table(name = "app_user")
-public class User {
-  @Id private Long id;
-  private String name;
+public class User extends NamedUser {
 
   protected User() {}
 
   public User(long id, String name) {
-    this.id = id;
-    this.name = name;
-  }
-
-  public Long getId() {
-    return id;
-  }
-
-  public String getName() {
-    return name;
+    super(id, name);
   }
 }

@@ -1,0 +1,34 @@
+package io.github.streamjpa.jpa.testing;
+
+import io.github.streamjpa.core.RetryPolicy;
+import io.github.streamjpa.core.StreamClient;
+import io.github.streamjpa.emulator.StreamEmulator;
+
+/** Stream clients for tests: against an emulator, or pointing nowhere when nothing is sent. */
+public final class TestClients {
+
+  private TestClients() {}
+
+  /** Returns a client of the emulator with the client's default retries. */
+  public static StreamClient of(StreamEmulator emulator) {
+    return builder(emulator).build();
+  }
+
+  /**
+   * Returns a client of the emulator that never retries by itself, so every failure reaches the
+   * outbox dispatcher, whose retries the tests observe.
+   */
+  public static StreamClient withoutRetries(StreamEmulator emulator) {
+    return builder(emulator).retryPolicy(RetryPolicy.none()).build();
+  }
+
+  /** Returns a client whose requests cannot succeed: for tests where nothing is dispatched. */
+  public static StreamClient unreachable() {
+    return StreamClient.builder("key", "secret").baseUrl("http://127.0.0.1:9").build();
+  }
+
+  private static StreamClient.Builder builder(StreamEmulator emulator) {
+    return StreamClient.builder(emulator.apiKey(), emulator.apiSecret())
+        .baseUrl(emulator.baseUrl());
+  }
+}
