@@ -105,7 +105,8 @@ class BatchOperationsTest {
                     ForeignIdTime.of("Pin:7", TIME),
                     ForeignIdTime.of("Pin:8", Instant.parse("2026-11-27T21:00:00Z"))));
 
-    StreamServer.Recorded r = s.take().is("GET", "/api/v1.0/activities/", "activities", "*", "*");
+    StreamServer.Recorded r =
+        s.take().is("GET", "/api/v1.0/activities/", "activities", "*", "*").hasNoBody();
     assertThat(r.query("foreign_ids")).isEqualTo("Pin:7,Pin:8");
     assertThat(r.query("timestamps"))
         .isEqualTo("2026-11-27T21:05:23.864038,2026-11-27T21:00:00.000000");

@@ -111,6 +111,25 @@ class AuthTest {
   }
 
   @Test
+  void refusesRemovalWithAReadOnlyTokenKeepingTheActivity() {
+    String id =
+        api.post("feed/user/1/", activity("User:1", "pin", "Pin:1", "foreign_id", "Pin:1"))
+            .text("id");
+    RawApi readOnly = api.withToken(jwt("app-secret", "*", "read", "user1"));
+
+    Response byId = readOnly.delete("feed/user/1/" + id + "/");
+    Response byForeignId = readOnly.delete("feed/user/1/Pin:1/?foreign_id=1");
+
+    assertThat(byId.status()).as(byId.body().toString()).isEqualTo(403);
+    assertThat(byId.body().path("code").asInt()).isEqualTo(17);
+    assertThat(byForeignId.status()).isEqualTo(403);
+    assertThat(control.feedActivities("user", "1"))
+        .as("state unchanged")
+        .extracting(a -> a.get("id"))
+        .containsExactly(id);
+  }
+
+  @Test
   void refusesAFeedTokenOnAppWideOperations() {
     api.post(
         "feed/user/1/",

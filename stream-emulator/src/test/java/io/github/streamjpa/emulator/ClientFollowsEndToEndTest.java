@@ -137,6 +137,8 @@ class ClientFollowsEndToEndTest {
     Feed topicFollower = client.feed("timeline", "t");
     topicFollower.follow(FeedId.of("topic", "food"));
     Feed user = client.feed("user", "1");
+    Feed userFollower = client.feed("timeline", "f");
+    userFollower.follow(user.id());
     user.addActivity(
         pin(1).toBuilder().to(FeedId.of("topic", "food"), FeedId.of("notification", "2")).build());
 
@@ -145,12 +147,19 @@ class ClientFollowsEndToEndTest {
         .singleElement()
         .satisfies(a -> assertThat(a.origin()).isEqualTo("topic:food"));
     assertThat(control.feedActivities("notification", "2")).hasSize(1);
+    assertThat(userFollower.getActivities().results())
+        .singleElement()
+        .satisfies(a -> assertThat(a.origin()).isEqualTo("user:1"));
 
     user.removeActivityByForeignId("Pin:1");
 
     for (String[] feed :
         new String[][] {
-          {"user", "1"}, {"topic", "food"}, {"timeline", "t"}, {"notification", "2"}
+          {"user", "1"},
+          {"topic", "food"},
+          {"timeline", "t"},
+          {"notification", "2"},
+          {"timeline", "f"}
         }) {
       assertThat(control.feedActivities(feed[0], feed[1])).as(String.join(":", feed)).isEmpty();
     }
