@@ -18,25 +18,14 @@ import java.util.Locale;
 import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-class AuthTest {
+class AuthTest extends RawApiTestBase {
   @RegisterExtension
   static StreamEmulatorExtension stream =
       StreamEmulatorExtension.perClass(
           EmulatorConfig.builder().apiKey("app-key").apiSecret("app-secret").build());
-
-  private RawApi api;
-  private EmulatorControl control;
-
-  @BeforeEach
-  void setUp(StreamEmulator emulator) {
-    emulator.control().reset();
-    api = new RawApi(emulator);
-    control = emulator.control();
-  }
 
   private void assertRefused(Response response, int status, int code) {
     assertThat(response.status()).as(response.body().toString()).isEqualTo(status);

@@ -13,30 +13,16 @@ import io.github.streamjpa.core.FollowRelation;
 import io.github.streamjpa.core.ForeignIdTime;
 import io.github.streamjpa.core.NewActivity;
 import io.github.streamjpa.core.PartialUpdate;
-import io.github.streamjpa.core.StreamClient;
 import io.github.streamjpa.core.ToTargetsUpdate;
 import io.github.streamjpa.core.UnfollowRelation;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Follows, fan-out, batch operations and activity updates through stream-core. */
-@ExtendWith(StreamEmulatorExtension.class)
-class ClientFollowsEndToEndTest {
+class ClientFollowsEndToEndTest extends ClientEndToEndTestBase {
   private static final Instant T0 = Instant.parse("2024-05-01T10:00:00Z");
-
-  private StreamClient client;
-  private EmulatorControl control;
-
-  @BeforeEach
-  void setUp(StreamClient client, EmulatorControl control) {
-    control.reset();
-    this.client = client;
-    this.control = control;
-  }
 
   private static NewActivity pin(int n) {
     return NewActivity.builder()
