@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /** Converts activities, groups and follows between Java values and Stream's JSON. */
 final class ActivityJson {
@@ -142,9 +143,7 @@ final class ActivityJson {
   }
 
   List<FeedActivity> readAll(JsonNode array) {
-    List<FeedActivity> out = new ArrayList<>();
-    array.forEach(a -> out.add(read(a)));
-    return out;
+    return each(array, this::read);
   }
 
   ActivityGroup readGroup(JsonNode g) {
@@ -162,8 +161,12 @@ final class ActivityJson {
   }
 
   List<ActivityGroup> readGroups(JsonNode array) {
-    List<ActivityGroup> out = new ArrayList<>();
-    array.forEach(g -> out.add(readGroup(g)));
+    return each(array, this::readGroup);
+  }
+
+  private static <T> List<T> each(JsonNode array, Function<JsonNode, T> reader) {
+    List<T> out = new ArrayList<>();
+    array.forEach(item -> out.add(reader.apply(item)));
     return out;
   }
 

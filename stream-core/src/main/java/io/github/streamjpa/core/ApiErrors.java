@@ -44,46 +44,48 @@ final class ApiErrors {
       Map<String, List<String>> fields,
       RateLimit rateLimit,
       Duration retryAfter) {
+    return type(status, code).create(status, code, name, detail, fields, rateLimit, retryAfter);
+  }
+
+  /** The constructor every {@link StreamApiException} type shares. */
+  @FunctionalInterface
+  private interface Type {
+    StreamApiException create(
+        int status,
+        int code,
+        String name,
+        String detail,
+        Map<String, List<String>> fields,
+        RateLimit rateLimit,
+        Duration retryAfter);
+  }
+
+  private static Type type(int status, int code) {
     return switch (code) {
-      case 2, 3 ->
-          new AuthenticationException(status, code, name, detail, fields, rateLimit, retryAfter);
-      case 4 -> new InputException(status, code, name, detail, fields, rateLimit, retryAfter);
-      case 5 -> new CustomFieldException(status, code, name, detail, fields, rateLimit, retryAfter);
-      case 6 -> new FeedConfigException(status, code, name, detail, fields, rateLimit, retryAfter);
-      case 7 ->
-          new SiteSuspendedException(status, code, name, detail, fields, rateLimit, retryAfter);
-      case 8 ->
-          new InvalidPaginationException(status, code, name, detail, fields, rateLimit, retryAfter);
-      case 9 -> new RateLimitException(status, code, name, detail, fields, rateLimit, retryAfter);
-      case 10, 11, 12 ->
-          new RankingException(status, code, name, detail, fields, rateLimit, retryAfter);
-      case 16 ->
-          new DoesNotExistException(status, code, name, detail, fields, rateLimit, retryAfter);
-      case 17 -> new NotAllowedException(status, code, name, detail, fields, rateLimit, retryAfter);
-      case 22 -> new ConflictException(status, code, name, detail, fields, rateLimit, retryAfter);
-      default -> byStatus(status, code, name, detail, fields, rateLimit, retryAfter);
+      case 2, 3 -> AuthenticationException::new;
+      case 4 -> InputException::new;
+      case 5 -> CustomFieldException::new;
+      case 6 -> FeedConfigException::new;
+      case 7 -> SiteSuspendedException::new;
+      case 8 -> InvalidPaginationException::new;
+      case 9 -> RateLimitException::new;
+      case 10, 11, 12 -> RankingException::new;
+      case 16 -> DoesNotExistException::new;
+      case 17 -> NotAllowedException::new;
+      case 22 -> ConflictException::new;
+      default -> byStatus(status);
     };
   }
 
   /** Bodies without a known code (a proxy's 429, an empty 401) are typed by their status. */
-  private static StreamApiException byStatus(
-      int status,
-      int code,
-      String name,
-      String detail,
-      Map<String, List<String>> fields,
-      RateLimit rateLimit,
-      Duration retryAfter) {
+  private static Type byStatus(int status) {
     return switch (status) {
-      case 401 ->
-          new AuthenticationException(status, code, name, detail, fields, rateLimit, retryAfter);
-      case 403 ->
-          new NotAllowedException(status, code, name, detail, fields, rateLimit, retryAfter);
-      case 404 ->
-          new DoesNotExistException(status, code, name, detail, fields, rateLimit, retryAfter);
-      case 409 -> new ConflictException(status, code, name, detail, fields, rateLimit, retryAfter);
-      case 429 -> new RateLimitException(status, code, name, detail, fields, rateLimit, retryAfter);
-      default -> new StreamApiException(status, code, name, detail, fields, rateLimit, retryAfter);
+      case 401 -> AuthenticationException::new;
+      case 403 -> NotAllowedException::new;
+      case 404 -> DoesNotExistException::new;
+      case 409 -> ConflictException::new;
+      case 429 -> RateLimitException::new;
+      default -> StreamApiException::new;
     };
   }
 

@@ -34,12 +34,23 @@ record Endpoints(HttpUrl api, HttpUrl analyticsRedirect) {
    * A local server such as the emulator: {@code <base>/api/v1.0/} and {@code
    * <base>/analytics/redirect/}.
    */
+  /** A URL that could not be parsed may still hold "key:secret@": never echo that part. */
+  private static String withoutCredentials(String url) {
+    int at = url.lastIndexOf('@');
+    if (at < 0) {
+      return url;
+    }
+    int scheme = url.indexOf("://");
+    int start = scheme >= 0 && scheme < at ? scheme + 3 : 0;
+    return url.substring(0, start) + "***" + url.substring(at);
+  }
+
   static Endpoints forBaseUrl(String baseUrl) {
     Checks.notNull(baseUrl, "base URL");
     HttpUrl url = HttpUrl.parse(baseUrl);
     if (url == null) {
       throw new IllegalArgumentException(
-          "base URL '" + baseUrl + "' must be an absolute http or https URL");
+          "base URL '" + withoutCredentials(baseUrl) + "' must be an absolute http or https URL");
     }
     if (url.username().length() > 0 || url.password().length() > 0) {
       throw new IllegalArgumentException(

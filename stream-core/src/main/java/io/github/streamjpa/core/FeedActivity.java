@@ -38,7 +38,20 @@ public record FeedActivity(
     String origin,
     Map<String, Object> extra) {
 
-  /** Copies {@code to} and {@code extra} into unmodifiable collections. */
+  /**
+   * Copies {@code to} and {@code extra} into unmodifiable collections.
+   *
+   * @param id the activity id Stream assigned
+   * @param actor the actor, for example {@code "User:1"}
+   * @param verb the verb, for example {@code "pin"}
+   * @param object the object, for example {@code "Pin:42"}
+   * @param target the target, or null
+   * @param time the activity's time
+   * @param foreignId the caller's id for the activity, or null
+   * @param to the feeds the activity was also sent to, as {@code "slug:userId"}
+   * @param origin the feed a copy came through, or null for the original
+   * @param extra every other field, in the order Stream returned them
+   */
   public FeedActivity {
     to = to == null ? List.of() : List.copyOf(to);
     extra = extra == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(extra));

@@ -16,7 +16,12 @@ package io.github.streamjpa.core;
  */
 public record FeedId(String slug, String userId) {
 
-  /** Validates both parts; see the type's description for the rule. */
+  /**
+   * Validates both parts; see the type's description for the rule.
+   *
+   * @param slug the feed group, for example {@code "user"}
+   * @param userId the feed's user id, for example {@code "42"}
+   */
   public FeedId {
     Checks.slug(slug);
     Checks.userId(userId);

@@ -23,7 +23,12 @@ import java.util.Optional;
  */
 public record FeedPage<T>(List<T> results, String next) {
 
-  /** Copies the results; a null {@code next} becomes {@code ""}. */
+  /**
+   * Copies the results; a null {@code next} becomes {@code ""}.
+   *
+   * @param results the activities or groups, newest first
+   * @param next Stream's relative URL of the next page, {@code ""} when there is none
+   */
   public FeedPage {
     results = results == null ? List.of() : List.copyOf(results);
     next = next == null ? "" : next;

@@ -17,7 +17,13 @@ import java.util.List;
  */
 public record FollowQuery(int limit, int offset, List<FeedId> filter) {
 
-  /** Validates the components and copies the filter. */
+  /**
+   * Validates the components and copies the filter.
+   *
+   * @param limit how many relations to return, 1 to 500
+   * @param offset how many of the newest relations to skip, at least 0
+   * @param filter when not empty, only relations with these feeds are returned
+   */
   public FollowQuery {
     Checks.range(limit, 1, 500, "follow query limit");
     Checks.atLeast(offset, 0, "follow query offset");

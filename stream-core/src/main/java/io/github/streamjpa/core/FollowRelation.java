@@ -8,7 +8,12 @@ package io.github.streamjpa.core;
  */
 public record FollowRelation(FeedId source, FeedId target) {
 
-  /** Validates that both feeds are given. */
+  /**
+   * Validates that both feeds are given.
+   *
+   * @param source the feed that follows
+   * @param target the feed being followed (a flat feed)
+   */
   public FollowRelation {
     Checks.notNull(source, "follow source");
     Checks.notNull(target, "follow target");

@@ -13,7 +13,12 @@ import java.time.temporal.ChronoUnit;
  */
 public record ForeignIdTime(String foreignId, Instant time) {
 
-  /** Validates that both parts are present and truncates the time to microseconds. */
+  /**
+   * Validates that both parts are present and truncates the time to microseconds.
+   *
+   * @param foreignId the caller's id for the activity, for example {@code "Pin:42"}
+   * @param time the activity's time
+   */
   public ForeignIdTime {
     Checks.notBlank(foreignId, "foreign id");
     Checks.notNull(time, "time of foreign id '" + foreignId + "'");

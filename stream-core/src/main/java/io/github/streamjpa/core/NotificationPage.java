@@ -13,7 +13,14 @@ import java.util.Optional;
  */
 public record NotificationPage(List<ActivityGroup> results, String next, int unseen, int unread) {
 
-  /** Copies the results; a null {@code next} becomes {@code ""}. */
+  /**
+   * Copies the results; a null {@code next} becomes {@code ""}.
+   *
+   * @param results the groups, most recently updated first
+   * @param next Stream's relative URL of the next page, {@code ""} when there is none
+   * @param unseen how many groups of the feed are not seen
+   * @param unread how many groups of the feed are not read
+   */
   public NotificationPage {
     results = results == null ? List.of() : List.copyOf(results);
     next = next == null ? "" : next;

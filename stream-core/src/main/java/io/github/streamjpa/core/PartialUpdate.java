@@ -23,7 +23,14 @@ import java.util.Map;
 public record PartialUpdate(
     String id, ForeignIdTime foreignIdTime, Map<String, Object> set, List<String> unset) {
 
-  /** Validates that exactly one address is given and copies the changes. */
+  /**
+   * Validates that exactly one address is given and copies the changes.
+   *
+   * @param id the activity id, or null when addressed by foreign id and time
+   * @param foreignIdTime the activity's foreign id and time, or null when addressed by id
+   * @param set fields to set (values may be nested maps, lists, numbers, strings, {@link Instant}s)
+   * @param unset fields to remove
+   */
   public PartialUpdate {
     if (id != null && foreignIdTime != null) {
       throw new IllegalArgumentException(

@@ -28,7 +28,14 @@ import java.time.Duration;
 public record RetryPolicy(
     int maxAttempts, Duration initialBackoff, Duration maxBackoff, double jitter) {
 
-  /** Validates the components; see the component descriptions for the rules. */
+  /**
+   * Validates the components; see the component descriptions for the rules.
+   *
+   * @param maxAttempts total attempts including the first, at least 1 (1 means no retry)
+   * @param initialBackoff the wait before the first retry
+   * @param maxBackoff the cap on the computed wait
+   * @param jitter the fraction of the wait removed at random, 0 to 1
+   */
   public RetryPolicy {
     if (maxAttempts < 1) {
       throw new IllegalArgumentException(

@@ -25,12 +25,24 @@ import java.util.Optional;
 public class StreamApiException extends StreamException {
   private static final long serialVersionUID = 1L;
 
+  /** The HTTP status of the response. */
   private final int httpStatus;
+
+  /** Stream's error code, 0 when the body had none. */
   private final int code;
+
+  /** The {@code exception} of the body, or null. */
   private final String exceptionName;
+
+  /** The {@code detail} of the body, or null. */
   private final String detail;
+
+  /** Messages per field, from the body's {@code exception_fields}. */
   private final Map<String, List<String>> exceptionFields;
+
   private final transient RateLimit rateLimit;
+
+  /** How long the server asked the caller to wait, or null. */
   private final Duration retryAfter;
 
   /**

@@ -9,7 +9,13 @@ package io.github.streamjpa.core;
  */
 public record UnfollowRelation(FeedId source, FeedId target, boolean keepHistory) {
 
-  /** Validates that both feeds are given. */
+  /**
+   * Validates that both feeds are given.
+   *
+   * @param source the feed that follows
+   * @param target the feed to stop following
+   * @param keepHistory true to keep the activities already copied from the target
+   */
   public UnfollowRelation {
     Checks.notNull(source, "unfollow source");
     Checks.notNull(target, "unfollow target");

@@ -27,7 +27,7 @@ class BatchOperationsTest {
 
     StreamServer.Recorded r =
         s.take()
-            .is("POST", "/api/v1.0/follow_many/", "follower", "*", "*")
+            .isAppWide("POST", "/api/v1.0/follow_many/", "follower")
             .hasBody("follow-many-request.json");
     assertThat(r.queryNames()).isEmpty();
   }
@@ -41,7 +41,7 @@ class BatchOperationsTest {
 
     assertThat(
             s.take()
-                .is("POST", "/api/v1.0/follow_many/", "follower", "*", "*")
+                .isAppWide("POST", "/api/v1.0/follow_many/", "follower")
                 .query("activity_copy_limit"))
         .isEqualTo("0");
   }
@@ -57,7 +57,7 @@ class BatchOperationsTest {
                 new UnfollowRelation(FeedId.parse("flat:1"), FeedId.parse("user:2"), true)));
 
     s.take()
-        .is("POST", "/api/v1.0/unfollow_many/", "follower", "*", "*")
+        .isAppWide("POST", "/api/v1.0/unfollow_many/", "follower")
         .hasBody("unfollow-many-request.json");
   }
 
@@ -78,7 +78,7 @@ class BatchOperationsTest {
             List.of(FeedId.of("timeline", "1"), FeedId.of("timeline", "2")));
 
     s.take()
-        .is("POST", "/api/v1.0/feed/add_to_many/", "feed", "*", "*")
+        .isAppWide("POST", "/api/v1.0/feed/add_to_many/", "feed")
         .hasBody("add-to-many-request.json");
   }
 
@@ -89,7 +89,7 @@ class BatchOperationsTest {
     List<FeedActivity> found = s.client().getActivities(List.of(ID, "other-id"));
 
     StreamServer.Recorded r =
-        s.take().is("GET", "/api/v1.0/activities/", "activities", "*", "*").hasNoBody();
+        s.take().isAppWide("GET", "/api/v1.0/activities/", "activities").hasNoBody();
     assertThat(r.query("ids")).isEqualTo(ID + ",other-id");
     assertThat(found).extracting(FeedActivity::id).containsExactly(ID);
   }
@@ -105,7 +105,8 @@ class BatchOperationsTest {
                     ForeignIdTime.of("Pin:7", TIME),
                     ForeignIdTime.of("Pin:8", Instant.parse("2026-11-27T21:00:00Z"))));
 
-    StreamServer.Recorded r = s.take().is("GET", "/api/v1.0/activities/", "activities", "*", "*");
+    StreamServer.Recorded r =
+        s.take().isAppWide("GET", "/api/v1.0/activities/", "activities").hasNoBody();
     assertThat(r.query("foreign_ids")).isEqualTo("Pin:7,Pin:8");
     assertThat(r.query("timestamps"))
         .isEqualTo("2026-11-27T21:05:23.864038,2026-11-27T21:00:00.000000");
@@ -116,16 +117,10 @@ class BatchOperationsTest {
   void partiallyUpdatesOneActivityById() {
     StreamServer s = new StreamServer(mock).reply("partial-update-response.json");
 
-    FeedActivity updated =
-        s.client()
-            .partialUpdate(
-                PartialUpdate.byId(
-                    ID,
-                    ordered("product.name", "boots", "product.price", 19.99),
-                    List.of("popularity")));
+    FeedActivity updated = s.client().partialUpdate(bootsById());
 
     s.take()
-        .is("POST", "/api/v1.0/activity/", "activities", "*", "*")
+        .isAppWide("POST", "/api/v1.0/activity/", "activities")
         .hasBody("partial-update-by-id-request.json");
     assertThat(updated.id()).isEqualTo(ID);
     assertThat(updated.extra()).containsOnlyKeys("product");
@@ -136,14 +131,10 @@ class BatchOperationsTest {
   void partiallyUpdatesOneActivityByForeignIdAndTime() {
     StreamServer s = new StreamServer(mock).reply("partial-update-response.json");
 
-    FeedActivity updated =
-        s.client()
-            .partialUpdate(
-                PartialUpdate.byForeignIdTime(
-                    "Pin:7", TIME, Map.of("tags", List.of("x", "y")), null));
+    FeedActivity updated = s.client().partialUpdate(tagsByForeignIdTime(null));
 
     s.take()
-        .is("POST", "/api/v1.0/activity/", "activities", "*", "*")
+        .isAppWide("POST", "/api/v1.0/activity/", "activities")
         .hasBody("partial-update-by-foreign-id-request.json");
     assertThat(updated.foreignId()).isEqualTo("Pin:7");
   }
@@ -153,18 +144,10 @@ class BatchOperationsTest {
     StreamServer s = new StreamServer(mock).reply("partial-update-batch-response.json");
 
     List<FeedActivity> updated =
-        s.client()
-            .partialUpdate(
-                List.of(
-                    PartialUpdate.byId(
-                        ID,
-                        ordered("product.name", "boots", "product.price", 19.99),
-                        List.of("popularity")),
-                    PartialUpdate.byForeignIdTime(
-                        "Pin:7", TIME, Map.of("tags", List.of("x", "y")), List.of())));
+        s.client().partialUpdate(List.of(bootsById(), tagsByForeignIdTime(List.of())));
 
     s.take()
-        .is("POST", "/api/v1.0/activity/", "activities", "*", "*")
+        .isAppWide("POST", "/api/v1.0/activity/", "activities")
         .hasBody("partial-update-batch-request.json");
     assertThat(updated).hasSize(2);
     assertThat(updated.get(1).extra("tags")).isEqualTo(List.of("x", "y"));
@@ -187,7 +170,7 @@ class BatchOperationsTest {
                     .build()));
 
     s.take()
-        .is("POST", "/api/v1.0/activities/", "activities", "*", "*")
+        .isAppWide("POST", "/api/v1.0/activities/", "activities")
         .hasBody("update-activities-request.json");
   }
 
@@ -202,6 +185,19 @@ class BatchOperationsTest {
     assertThat(client.partialUpdate(List.of())).isEmpty();
 
     assertThat(mock.getRequestCount()).isZero();
+  }
+
+  /** Sets product.name and product.price (in that order) and unsets popularity on {@link #ID}. */
+  private static PartialUpdate bootsById() {
+    return PartialUpdate.byId(
+        ID, ordered("product.name", "boots", "product.price", 19.99), List.of("popularity"));
+  }
+
+  /**
+   * Sets tags on Pin:7 at {@link #TIME}, with the given unset list (null and empty both mean none).
+   */
+  private static PartialUpdate tagsByForeignIdTime(List<String> unset) {
+    return PartialUpdate.byForeignIdTime("Pin:7", TIME, Map.of("tags", List.of("x", "y")), unset);
   }
 
   private static Map<String, Object> ordered(String k1, Object v1, String k2, Object v2) {

@@ -61,7 +61,8 @@ class FeedReadTest {
                 .ranking("popularity")
                 .build());
 
-    StreamServer.Recorded r = s.take();
+    StreamServer.Recorded r =
+        s.take().is("GET", "/api/v1.0/feed/user/1/", "feed", "read", "user1").hasNoBody();
     assertThat(r.queryNames())
         .containsExactly("id_gt", "id_gte", "id_lt", "id_lte", "limit", "ranking");
     assertThat(List.of(r.query("id_lt"), r.query("id_lte"), r.query("id_gt"), r.query("id_gte")))
@@ -156,7 +157,8 @@ class FeedReadTest {
         .getNotificationActivities(
             ReadOptions.builder().markSeen(List.of("g1.follow_2026-11-27")).markReadAll().build());
 
-    StreamServer.Recorded r = s.take();
+    StreamServer.Recorded r =
+        s.take().is("GET", "/api/v1.0/feed/notification/1/", "feed", "read", "notification1");
     assertThat(r.query("mark_seen")).isEqualTo("g1.follow_2026-11-27");
     assertThat(r.query("mark_read")).isEqualTo("true");
   }

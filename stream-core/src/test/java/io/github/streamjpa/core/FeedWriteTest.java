@@ -96,8 +96,7 @@ class FeedWriteTest {
 
   @Test
   void removesAnActivityById() {
-    StreamServer s =
-        new StreamServer(mock).replyJson(200, "{\"removed\":\"abc\",\"duration\":\"1ms\"}");
+    StreamServer s = new StreamServer(mock).replyRemoved("abc");
 
     s.client().feed("user", "1").removeActivity("ef696c12-69ab-11e4-8080-80003644b625");
 
@@ -115,8 +114,7 @@ class FeedWriteTest {
 
   @Test
   void removesAnActivityByForeignId() {
-    StreamServer s =
-        new StreamServer(mock).replyJson(200, "{\"removed\":\"tweet:1\",\"duration\":\"1ms\"}");
+    StreamServer s = new StreamServer(mock).replyRemoved("tweet:1");
 
     s.client().feed("user", "1").removeActivityByForeignId("tweet:1");
 
@@ -135,6 +133,18 @@ class FeedWriteTest {
         .isEqualTo("/api/v1.0/feed/user/1/a%2Fb%20c/");
   }
 
+  /** Takes the next request, checked as a call on timeline:1's following/ with a follower token. */
+  private static StreamServer.Recorded timelineFollowCall(
+      StreamServer s, String method, String pathAfterFollowing, String action) {
+    return s.take()
+        .is(
+            method,
+            "/api/v1.0/feed/timeline/1/following/" + pathAfterFollowing,
+            "follower",
+            action,
+            "timeline1");
+  }
+
   @Test
   void followsWithAndWithoutCopyLimit() {
     StreamServer s = new StreamServer(mock).replyDuration().replyDuration();
@@ -143,17 +153,9 @@ class FeedWriteTest {
     timeline.follow(FeedId.of("user", "42"));
     timeline.follow(FeedId.of("user", "43"), 10);
 
-    assertThat(
-            s.take()
-                .is(
-                    "POST",
-                    "/api/v1.0/feed/timeline/1/following/",
-                    "follower",
-                    "write",
-                    "timeline1")
-                .body())
+    assertThat(timelineFollowCall(s, "POST", "", "write").body())
         .isEqualTo(StreamServer.JSON.createObjectNode().put("target", "user:42"));
-    assertThat(s.take().body())
+    assertThat(timelineFollowCall(s, "POST", "", "write").body())
         .isEqualTo(
             StreamServer.JSON
                 .createObjectNode()
@@ -169,23 +171,9 @@ class FeedWriteTest {
     timeline.unfollow(FeedId.of("user", "42"));
     timeline.unfollow(FeedId.of("user", "43"), true);
 
-    StreamServer.Recorded first =
-        s.take()
-            .is(
-                "DELETE",
-                "/api/v1.0/feed/timeline/1/following/user:42/",
-                "follower",
-                "delete",
-                "timeline1");
+    StreamServer.Recorded first = timelineFollowCall(s, "DELETE", "user:42/", "delete");
     assertThat(first.queryNames()).isEmpty();
-    StreamServer.Recorded second =
-        s.take()
-            .is(
-                "DELETE",
-                "/api/v1.0/feed/timeline/1/following/user:43/",
-                "follower",
-                "delete",
-                "timeline1");
+    StreamServer.Recorded second = timelineFollowCall(s, "DELETE", "user:43/", "delete");
     assertThat(second.query("keep_history")).isEqualTo("true");
   }
 

@@ -77,6 +77,11 @@ final class StreamServer {
     return this;
   }
 
+  /** Answers a removal the way Stream does, naming what was removed. */
+  StreamServer replyRemoved(String removed) {
+    return replyJson(200, "{\"removed\":\"" + removed + "\",\"duration\":\"1ms\"}");
+  }
+
   StreamServer replyDuration() {
     return replyJson(200, "{\"duration\":\"1ms\"}");
   }
@@ -137,6 +142,11 @@ final class StreamServer {
       assertThat(claims.get("action").asString()).isEqualTo(action);
       assertThat(claims.get("feed_id").asString()).isEqualTo(feedId);
       return this;
+    }
+
+    /** Checks an app-wide call: its token grants every action on every feed ({@code *}). */
+    Recorded isAppWide(String method, String path, String resource) {
+      return is(method, path, resource, "*", "*");
     }
 
     Map<String, Claim> claims() {

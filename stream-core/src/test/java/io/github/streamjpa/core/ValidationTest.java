@@ -251,6 +251,20 @@ class ValidationTest {
             "base URL 'localhost:8000' must be an absolute http or https URL",
             (c, f) -> StreamClient.builder("k", "s").baseUrl("localhost:8000")),
         bad(
+            "unparsable base URL holding the secret",
+            ILLEGAL,
+            "base URL '***@localhost:8000' must be an absolute http or https URL",
+            (c, f) ->
+                StreamClient.builder("k", "s")
+                    .baseUrl("k:" + StreamServer.SECRET + "@localhost:8000")),
+        bad(
+            "base URL with credentials",
+            ILLEGAL,
+            "base URL must not carry credentials; pass the key and secret to the builder",
+            (c, f) ->
+                StreamClient.builder("k", "s")
+                    .baseUrl("http://k:" + StreamServer.SECRET + "@localhost:8000")),
+        bad(
             "negative timeout",
             ILLEGAL,
             "read timeout PT-1S must not be negative",

@@ -20,7 +20,14 @@ public record FeedGroup(String slug, FeedGroupType type, String aggregationForma
 
   private static final Pattern SLUG = Pattern.compile("[\\w-]+");
 
-  /** Validates the slug and fills the default aggregation format for grouped types. */
+  /**
+   * Validates the slug and fills the default aggregation format for grouped types.
+   *
+   * @param slug the group's slug, matching {@code [\w-]+}
+   * @param type the group's type
+   * @param aggregationFormat the Jinja-like template that gives each activity its group key; {@code
+   *     null} for flat groups
+   */
   public FeedGroup {
     Objects.requireNonNull(slug, "slug");
     Objects.requireNonNull(type, "type");

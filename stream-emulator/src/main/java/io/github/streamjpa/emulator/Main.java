@@ -79,10 +79,25 @@ final class Main {
         case "--api-secret" -> builder.apiSecret(value(args, ++i, arg));
         case "--max-body-bytes" -> builder.maxBodyBytes(number(arg, value(args, ++i, arg)));
         case "--feed-group" -> feedGroup(builder, value(args, ++i, arg));
-        default -> throw new IllegalArgumentException("unknown option '" + arg + "'");
+        default -> throw new IllegalArgumentException(unknown(arg));
       }
     }
     return builder.build();
+  }
+
+  // An unknown argument may be a misplaced secret ("--api-secret=s", or a value whose option was
+  // left out), so the message names only the part that cannot be one.
+  private static String unknown(String arg) {
+    if (!arg.startsWith("-")) {
+      return "unexpected argument: a value must follow its option, as in --api-secret SECRET";
+    }
+    int equals = arg.indexOf('=');
+    if (equals >= 0) {
+      return "unknown option '"
+          + arg.substring(0, equals)
+          + "=...': give the value after a space, as in --port 8000";
+    }
+    return "unknown option '" + arg + "'";
   }
 
   private static String value(String[] args, int i, String option) {

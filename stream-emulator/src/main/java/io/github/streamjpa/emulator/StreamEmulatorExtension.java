@@ -89,30 +89,30 @@ public final class StreamEmulatorExtension
   @Override
   public void beforeAll(ExtensionContext context) {
     if (!perTest) {
-      context.getStore(NAMESPACE).put(KEY, StreamEmulator.start(config));
+      context.getStore(NAMESPACE).put(KEY, new Running(StreamEmulator.start(config)));
     }
   }
 
   @Override
   public void afterAll(ExtensionContext context) {
-    StreamEmulator emulator = context.getStore(NAMESPACE).remove(KEY, StreamEmulator.class);
-    if (emulator != null) {
-      emulator.close();
+    Running running = context.getStore(NAMESPACE).remove(KEY, Running.class);
+    if (running != null) {
+      running.emulator.close();
     }
   }
 
   @Override
   public void beforeEach(ExtensionContext context) {
     if (perTest || find(context) == null) {
-      context.getStore(NAMESPACE).put(KEY, StreamEmulator.start(config));
+      context.getStore(NAMESPACE).put(KEY, new Running(StreamEmulator.start(config)));
     }
   }
 
   @Override
   public void afterEach(ExtensionContext context) {
-    StreamEmulator emulator = context.getStore(NAMESPACE).remove(KEY, StreamEmulator.class);
-    if (emulator != null) {
-      emulator.close();
+    Running running = context.getStore(NAMESPACE).remove(KEY, Running.class);
+    if (running != null) {
+      running.emulator.close();
     }
   }
 
@@ -126,33 +126,42 @@ public final class StreamEmulatorExtension
 
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-    StreamEmulator emulator = find(context);
-    if (emulator == null) {
+    Running running = find(context);
+    if (running == null) {
       throw new ParameterResolutionException(
           "no emulator is running for " + context.getDisplayName());
     }
     Class<?> type = parameter.getParameter().getType();
     if (type == StreamEmulator.class) {
-      return emulator;
+      return running.emulator;
     }
     if (type == EmulatorControl.class) {
-      return emulator.control();
+      return running.emulator.control();
     }
-    return clientFor(emulator, context);
+    return running.client();
   }
 
-  /** The client is built once per emulator; it lives in the same store entry's context. */
-  private static Object clientFor(StreamEmulator emulator, ExtensionContext context) {
-    ExtensionContext.Store store = context.getStore(NAMESPACE);
-    Object client = store.get(emulator);
-    if (client == null) {
-      client = CoreClients.create(emulator);
-      store.put(emulator, client);
-    }
-    return client;
+  private static Running find(ExtensionContext context) {
+    return context.getStore(NAMESPACE).get(KEY, Running.class);
   }
 
-  private static StreamEmulator find(ExtensionContext context) {
-    return context.getStore(NAMESPACE).get(KEY, StreamEmulator.class);
+  /**
+   * An emulator and the client for it, kept in one store entry so that the client is built once per
+   * emulator (a per-class emulator's tests share it) and goes away with it.
+   */
+  private static final class Running {
+    private final StreamEmulator emulator;
+    private Object client;
+
+    Running(StreamEmulator emulator) {
+      this.emulator = emulator;
+    }
+
+    synchronized Object client() {
+      if (client == null) {
+        client = CoreClients.create(emulator);
+      }
+      return client;
+    }
   }
 }

@@ -18,25 +18,14 @@ import java.util.Locale;
 import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-class AuthTest {
+class AuthTest extends RawApiTestBase {
   @RegisterExtension
   static StreamEmulatorExtension stream =
       StreamEmulatorExtension.perClass(
           EmulatorConfig.builder().apiKey("app-key").apiSecret("app-secret").build());
-
-  private RawApi api;
-  private EmulatorControl control;
-
-  @BeforeEach
-  void setUp(StreamEmulator emulator) {
-    emulator.control().reset();
-    api = new RawApi(emulator);
-    control = emulator.control();
-  }
 
   private void assertRefused(Response response, int status, int code) {
     assertThat(response.status()).as(response.body().toString()).isEqualTo(status);
@@ -108,6 +97,25 @@ class AuthTest {
     assertThat(readOnly.get("feed/user/1/").status()).isEqualTo(200);
     assertRefused(addWith(readOnly), 403, 17);
     assertRefused(readOnly.delete("feed/user/1/someid/"), 403, 17);
+  }
+
+  @Test
+  void refusesRemovalWithAReadOnlyTokenKeepingTheActivity() {
+    String id =
+        api.post("feed/user/1/", activity("User:1", "pin", "Pin:1", "foreign_id", "Pin:1"))
+            .text("id");
+    RawApi readOnly = api.withToken(jwt("app-secret", "*", "read", "user1"));
+
+    Response byId = readOnly.delete("feed/user/1/" + id + "/");
+    Response byForeignId = readOnly.delete("feed/user/1/Pin:1/?foreign_id=1");
+
+    assertThat(byId.status()).as(byId.body().toString()).isEqualTo(403);
+    assertThat(byId.body().path("code").asInt()).isEqualTo(17);
+    assertThat(byForeignId.status()).isEqualTo(403);
+    assertThat(control.feedActivities("user", "1"))
+        .as("state unchanged")
+        .extracting(a -> a.get("id"))
+        .containsExactly(id);
   }
 
   @Test

@@ -30,7 +30,7 @@ class BadInputTest {
     api.post(
         "feed/user/1/",
         activity("User:1", "pin", "Pin:1", "foreign_id", "f", "time", "2024-01-01"));
-    api.post("feed/timeline/1/following/", Map.of("target", "user:1"));
+    api.follow("timeline:1", "user:1");
     before = control.feedActivities("user", "1");
   }
 

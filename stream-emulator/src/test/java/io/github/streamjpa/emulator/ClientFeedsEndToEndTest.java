@@ -11,30 +11,16 @@ import io.github.streamjpa.core.InputException;
 import io.github.streamjpa.core.NewActivity;
 import io.github.streamjpa.core.NotificationPage;
 import io.github.streamjpa.core.ReadOptions;
-import io.github.streamjpa.core.StreamClient;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Adds, reads and pages flat, aggregated and notification feeds through stream-core. */
-@ExtendWith(StreamEmulatorExtension.class)
-class ClientFeedsEndToEndTest {
+class ClientFeedsEndToEndTest extends ClientEndToEndTestBase {
   private static final Instant T0 = Instant.parse("2024-05-01T10:00:00.123456Z");
-
-  private StreamClient client;
-  private EmulatorControl control;
-
-  @BeforeEach
-  void setUp(StreamClient client, EmulatorControl control) {
-    control.reset();
-    this.client = client;
-    this.control = control;
-  }
 
   private static NewActivity pin(String actor, int n, Instant time) {
     return NewActivity.builder()

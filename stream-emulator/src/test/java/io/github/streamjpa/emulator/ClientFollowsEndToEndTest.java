@@ -13,30 +13,16 @@ import io.github.streamjpa.core.FollowRelation;
 import io.github.streamjpa.core.ForeignIdTime;
 import io.github.streamjpa.core.NewActivity;
 import io.github.streamjpa.core.PartialUpdate;
-import io.github.streamjpa.core.StreamClient;
 import io.github.streamjpa.core.ToTargetsUpdate;
 import io.github.streamjpa.core.UnfollowRelation;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Follows, fan-out, batch operations and activity updates through stream-core. */
-@ExtendWith(StreamEmulatorExtension.class)
-class ClientFollowsEndToEndTest {
+class ClientFollowsEndToEndTest extends ClientEndToEndTestBase {
   private static final Instant T0 = Instant.parse("2024-05-01T10:00:00Z");
-
-  private StreamClient client;
-  private EmulatorControl control;
-
-  @BeforeEach
-  void setUp(StreamClient client, EmulatorControl control) {
-    control.reset();
-    this.client = client;
-    this.control = control;
-  }
 
   private static NewActivity pin(int n) {
     return NewActivity.builder()
@@ -137,6 +123,8 @@ class ClientFollowsEndToEndTest {
     Feed topicFollower = client.feed("timeline", "t");
     topicFollower.follow(FeedId.of("topic", "food"));
     Feed user = client.feed("user", "1");
+    Feed userFollower = client.feed("timeline", "f");
+    userFollower.follow(user.id());
     user.addActivity(
         pin(1).toBuilder().to(FeedId.of("topic", "food"), FeedId.of("notification", "2")).build());
 
@@ -145,12 +133,19 @@ class ClientFollowsEndToEndTest {
         .singleElement()
         .satisfies(a -> assertThat(a.origin()).isEqualTo("topic:food"));
     assertThat(control.feedActivities("notification", "2")).hasSize(1);
+    assertThat(userFollower.getActivities().results())
+        .singleElement()
+        .satisfies(a -> assertThat(a.origin()).isEqualTo("user:1"));
 
     user.removeActivityByForeignId("Pin:1");
 
     for (String[] feed :
         new String[][] {
-          {"user", "1"}, {"topic", "food"}, {"timeline", "t"}, {"notification", "2"}
+          {"user", "1"},
+          {"topic", "food"},
+          {"timeline", "t"},
+          {"notification", "2"},
+          {"timeline", "f"}
         }) {
       assertThat(control.feedActivities(feed[0], feed[1])).as(String.join(":", feed)).isEmpty();
     }

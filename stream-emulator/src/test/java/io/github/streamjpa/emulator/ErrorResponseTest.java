@@ -8,11 +8,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-class ErrorResponseTest {
+class ErrorResponseTest extends RawApiTestBase {
   @RegisterExtension
   static StreamEmulatorExtension stream =
       StreamEmulatorExtension.perClass(
@@ -22,16 +21,6 @@ class ErrorResponseTest {
               .feedGroup("user", FeedGroupType.FLAT)
               .feedGroup("timeline", FeedGroupType.FLAT)
               .build());
-
-  private RawApi api;
-  private EmulatorControl control;
-
-  @BeforeEach
-  void setUp(StreamEmulator emulator) {
-    emulator.control().reset();
-    api = new RawApi(emulator);
-    control = emulator.control();
-  }
 
   private static void assertStreamError(Response response, int status, int code, String exception) {
     assertThat(response.status()).as(response.body().toString()).isEqualTo(status);
@@ -121,7 +110,6 @@ class ErrorResponseTest {
     assertStreamError(api.get("feed/user/a%20b/"), 400, 4, "InputException");
     assertStreamError(api.get("feed/user/1/?limit=abc"), 400, 4, "InputException");
     assertStreamError(api.get("feed/user/1/?id_lt=not-an-id"), 400, 4, "InputException");
-    assertStreamError(
-        api.post("feed/user/1/following/", Map.of("target", "user1")), 400, 4, "InputException");
+    assertStreamError(api.follow("user:1", "user1"), 400, 4, "InputException");
   }
 }

@@ -8,22 +8,11 @@ import io.github.streamjpa.emulator.RawApi.Response;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(StreamEmulatorExtension.class)
-class FanOutTest {
-  private RawApi api;
-  private EmulatorControl control;
-
-  @BeforeEach
-  void setUp(StreamEmulator emulator) {
-    emulator.control().reset();
-    api = new RawApi(emulator);
-    control = emulator.control();
-  }
-
+class FanOutTest extends RawApiTestBase {
   private String add(String feed, Map<String, Object> body) {
     Response response = api.post("feed/" + feed + "/", body);
     assertThat(response.status()).as(response.body().toString()).isEqualTo(201);
@@ -38,7 +27,7 @@ class FanOutTest {
 
   @Test
   void addReachesFollowersOneHopWithOrigin() {
-    api.post("feed/timeline/2/following/", Map.of("target", "user:1"));
+    api.follow("timeline:2", "user:1");
     api.post("feed/timeline/3/follows/", Map.of("target", "timeline:2"));
 
     String id = add("user/1", activity("User:1", "pin", "Pin:1"));
@@ -50,7 +39,7 @@ class FanOutTest {
 
   @Test
   void toTargetsReceiveTheActivityAndFanOutToTheirFollowers() {
-    api.post("feed/timeline/5/following/", Map.of("target", "topic:food"));
+    api.follow("timeline:5", "topic:food");
 
     String id =
         add(
@@ -75,7 +64,7 @@ class FanOutTest {
       newestFirst.add(0, add("user/1", activity("User:1", "pin", "Pin:" + i, "time", time)));
     }
 
-    api.post("feed/timeline/default/following/", Map.of("target", "user:1"));
+    api.follow("timeline:default", "user:1");
     api.post(
         "feed/timeline/three/following/", Map.of("target", "user:1", "activity_copy_limit", 3));
     api.post("feed/timeline/none/following/", Map.of("target", "user:1", "activity_copy_limit", 0));
@@ -95,8 +84,8 @@ class FanOutTest {
   void unfollowRemovesCopiesUnlessKeepHistory() {
     add("user/1", activity("User:1", "pin", "Pin:1"));
     String own = add("timeline/2", activity("User:2", "note", "Note:1"));
-    api.post("feed/timeline/2/following/", Map.of("target", "user:1"));
-    api.post("feed/timeline/3/following/", Map.of("target", "user:1"));
+    api.follow("timeline:2", "user:1");
+    api.follow("timeline:3", "user:1");
 
     api.delete("feed/timeline/2/following/user:1/");
     api.delete("feed/timeline/3/follows/user:1/?keep_history=true");
@@ -109,9 +98,9 @@ class FanOutTest {
 
   @Test
   void removalReachesEveryCopy() {
-    api.post("feed/timeline/2/following/", Map.of("target", "user:1"));
-    api.post("feed/timeline/3/following/", Map.of("target", "topic:food"));
-    api.post("feed/timeline/4/following/", Map.of("target", "user:1"));
+    api.follow("timeline:2", "user:1");
+    api.follow("timeline:3", "topic:food");
+    api.follow("timeline:4", "user:1");
     String id =
         add(
             "user/1",
@@ -130,7 +119,7 @@ class FanOutTest {
 
   @Test
   void removingACopyLeavesTheOriginalAndTheTargets() {
-    api.post("feed/timeline/2/following/", Map.of("target", "user:1"));
+    api.follow("timeline:2", "user:1");
     String id = add("user/1", activity("User:1", "pin", "Pin:1", "to", List.of("topic:food")));
 
     api.delete("feed/timeline/2/" + id + "/");
@@ -142,8 +131,8 @@ class FanOutTest {
 
   @Test
   void anActivityReachingAFeedTwiceIsShownOnce() {
-    api.post("feed/timeline/2/following/", Map.of("target", "user:1"));
-    api.post("feed/timeline/2/following/", Map.of("target", "topic:food"));
+    api.follow("timeline:2", "user:1");
+    api.follow("timeline:2", "topic:food");
     add("user/1", activity("User:1", "pin", "Pin:1", "to", List.of("topic:food")));
 
     assertThat(control.feedActivities("timeline", "2")).hasSize(1);
@@ -156,10 +145,10 @@ class FanOutTest {
 
   @Test
   void listsFollowersAndFollowingNewestFirstWithFilter() {
-    api.post("feed/timeline/1/following/", Map.of("target", "user:a"));
-    api.post("feed/timeline/1/following/", Map.of("target", "user:b"));
+    api.follow("timeline:1", "user:a");
+    api.follow("timeline:1", "user:b");
     api.post("feed/timeline/1/follows/", Map.of("target", "user:c"));
-    api.post("feed/timeline/2/following/", Map.of("target", "user:a"));
+    api.follow("timeline:2", "user:a");
 
     Response following = api.get("feed/timeline/1/following/");
     Response filtered = api.get("feed/timeline/1/follows/?filter=user:a,user:z");
@@ -179,8 +168,8 @@ class FanOutTest {
 
   @Test
   void onlyFlatFeedsCanBeFollowedAndNotByThemselves() {
-    Response aggregated = api.post("feed/timeline/1/following/", Map.of("target", "aggregated:1"));
-    Response self = api.post("feed/user/1/following/", Map.of("target", "user:1"));
+    Response aggregated = api.follow("timeline:1", "aggregated:1");
+    Response self = api.follow("user:1", "user:1");
 
     assertThat(aggregated.status()).isEqualTo(400);
     assertThat(aggregated.body().path("code").asInt()).isEqualTo(4);
@@ -231,7 +220,7 @@ class FanOutTest {
 
   @Test
   void addToManyWritesOnlyTheListedFeeds() {
-    api.post("feed/timeline/2/following/", Map.of("target", "user:1"));
+    api.follow("timeline:2", "user:1");
 
     Response response =
         api.post(
@@ -261,9 +250,9 @@ class FanOutTest {
 
   @Test
   void countsFollowersAndFollowingWithSlugFilters() {
-    api.post("feed/timeline/1/following/", Map.of("target", "user:a"));
-    api.post("feed/timeline_aggregated/1/following/", Map.of("target", "user:a"));
-    api.post("feed/timeline/1/following/", Map.of("target", "topic:x"));
+    api.follow("timeline:1", "user:a");
+    api.follow("timeline_aggregated:1", "user:a");
+    api.follow("timeline:1", "topic:x");
 
     Response stats =
         api.get("stats/follow/?followers=user:a&following=timeline:1&followers_slugs=timeline");

@@ -9,22 +9,11 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(StreamEmulatorExtension.class)
-class FaultInjectionTest {
-  private RawApi api;
-  private EmulatorControl control;
-
-  @BeforeEach
-  void setUp(StreamEmulator emulator) {
-    emulator.control().reset();
-    api = new RawApi(emulator);
-    control = emulator.control();
-  }
-
+class FaultInjectionTest extends RawApiTestBase {
   @Test
   void failNextAnswersTheGivenStatusWithoutChangingState() {
     control.failNext(2, 503);

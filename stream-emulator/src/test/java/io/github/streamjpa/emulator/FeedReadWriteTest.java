@@ -9,22 +9,11 @@ import io.github.streamjpa.emulator.RawApi.Response;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(StreamEmulatorExtension.class)
-class FeedReadWriteTest {
-  private RawApi api;
-  private EmulatorControl control;
-
-  @BeforeEach
-  void setUp(StreamEmulator emulator) {
-    emulator.control().reset();
-    api = new RawApi(emulator);
-    control = emulator.control();
-  }
-
+class FeedReadWriteTest extends RawApiTestBase {
   @Test
   void addsActivityAndReturnsItWithIdSixDigitTimeAndDuration() {
     Response added =

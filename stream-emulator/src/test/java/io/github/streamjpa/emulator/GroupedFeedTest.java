@@ -8,11 +8,10 @@ import io.github.streamjpa.emulator.RawApi.Response;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-class GroupedFeedTest {
+class GroupedFeedTest extends RawApiTestBase {
   @RegisterExtension
   static StreamEmulatorExtension stream =
       StreamEmulatorExtension.perClass(
@@ -23,14 +22,6 @@ class GroupedFeedTest {
               .feedGroup("byboard", FeedGroupType.NOTIFICATION, "{{ verb }}-{{ board.id }}")
               .build());
 
-  private RawApi api;
-
-  @BeforeEach
-  void setUp(StreamEmulator emulator) {
-    emulator.control().reset();
-    api = new RawApi(emulator);
-  }
-
   private static List<String> groups(Response response) {
     List<String> out = new ArrayList<>();
     response.body().path("results").forEach(g -> out.add(g.path("group").asText()));
@@ -39,8 +30,8 @@ class GroupedFeedTest {
 
   @Test
   void groupsByTheFeedACopyCameFrom() {
-    api.post("feed/bysource/1/following/", Map.of("target", "user:a"));
-    api.post("feed/bysource/1/following/", Map.of("target", "user:b"));
+    api.follow("bysource:1", "user:a");
+    api.follow("bysource:1", "user:b");
     api.post("feed/user/a/", activity("User:a", "pin", "Pin:1"));
     api.post("feed/user/b/", activity("User:b", "pin", "Pin:2"));
     api.post("feed/user/a/", activity("User:a", "like", "Pin:2"));

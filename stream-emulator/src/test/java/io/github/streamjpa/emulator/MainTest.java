@@ -65,4 +65,14 @@ class MainTest {
         .hasMessageContaining("--api-key");
     assertThat(Main.parse(new String[] {"--help"})).isNull();
   }
+
+  @Test
+  void neverEchoesAMisplacedSecret() {
+    assertThatThrownBy(() -> Main.parse(new String[] {"--api-secret=top-secret-value"}))
+        .hasMessage(
+            "unknown option '--api-secret=...': give the value after a space, as in --port 8000");
+    assertThatThrownBy(() -> Main.parse(new String[] {"--api-key", "k", "top-secret-value"}))
+        .hasMessage(
+            "unexpected argument: a value must follow its option, as in --api-secret SECRET");
+  }
 }

@@ -105,6 +105,11 @@ final class RawApi {
     return send("DELETE", path, null);
   }
 
+  /** Makes feed {@code follower} ("slug:id") follow {@code target} through the following/ path. */
+  Response follow(String follower, String target) {
+    return post("feed/" + follower.replace(':', '/') + "/following/", Map.of("target", target));
+  }
+
   Response send(String method, String path, Object body) {
     String bodyText;
     try {
@@ -136,17 +141,7 @@ final class RawApi {
     if (body != null) {
       request.header("Content-Type", "application/json");
     }
-    try {
-      HttpResponse<String> response =
-          HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      return new Response(
-          response.statusCode(), JSON.readTree(response.body()), response.headers());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return exchange(request.build());
   }
 
   /** Sends to an absolute path under the base URL (for the control surface). */
@@ -159,6 +154,10 @@ final class RawApi {
                     ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(body))
             .build();
+    return exchange(request);
+  }
+
+  private static Response exchange(HttpRequest request) {
     try {
       HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
       return new Response(

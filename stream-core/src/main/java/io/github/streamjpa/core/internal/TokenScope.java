@@ -12,7 +12,13 @@ import java.util.Objects;
  */
 public record TokenScope(String resource, String action, String feedId) {
 
-  /** Checks that all claims are present. */
+  /**
+   * Checks that all claims are present.
+   *
+   * @param resource for example {@code feed}, {@code follower}, {@code activities}
+   * @param action {@code read}, {@code write}, {@code delete} or {@code *}
+   * @param feedId slug and user id without a colon, or {@code *}
+   */
   public TokenScope {
     Objects.requireNonNull(resource, "resource");
     Objects.requireNonNull(action, "action");

@@ -77,12 +77,7 @@ record ActivityInput(ObjectNode content, Long micros, List<FeedRef> to) {
       errors.put(prefix + "verb", List.of("verb must be at most 255 bytes"));
     }
     if (!errors.isEmpty()) {
-      throw new ApiException(
-          400,
-          4,
-          "InputException",
-          "Errors for fields '" + String.join("', '", errors.keySet()) + "'",
-          errors);
+      throw ApiException.input(errors);
     }
     if (content.path("foreign_id").asText("").isEmpty()) {
       content.remove("foreign_id");
@@ -105,12 +100,7 @@ record ActivityInput(ObjectNode content, Long micros, List<FeedRef> to) {
       }
     }
     if (!errors.isEmpty()) {
-      throw new ApiException(
-          400,
-          4,
-          "InputException",
-          "Errors for fields '" + String.join("', '", errors.keySet()) + "'",
-          errors);
+      throw ApiException.input(errors);
     }
     return inputs;
   }

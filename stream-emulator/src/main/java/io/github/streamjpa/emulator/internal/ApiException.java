@@ -24,11 +24,21 @@ final class ApiException extends RuntimeException {
   }
 
   static ApiException input(String detail) {
-    return new ApiException(400, 4, "InputException", detail);
+    return inputError(detail, Map.of());
   }
 
   static ApiException input(String field, String message) {
-    return new ApiException(400, 4, "InputException", message, Map.of(field, List.of(message)));
+    return inputError(message, Map.of(field, List.of(message)));
+  }
+
+  /** An input error listing every field with its messages, as Stream reports a bad activity. */
+  static ApiException input(Map<String, List<String>> fieldErrors) {
+    return inputError(
+        "Errors for fields '" + String.join("', '", fieldErrors.keySet()) + "'", fieldErrors);
+  }
+
+  private static ApiException inputError(String detail, Map<String, List<String>> fields) {
+    return new ApiException(400, 4, "InputException", detail, fields);
   }
 
   static ApiException notFound(String detail) {
@@ -68,11 +78,11 @@ final class ApiException extends RuntimeException {
   static ApiException forStatus(int status) {
     String detail = "injected fault: the emulator was told to answer " + status;
     return switch (status) {
-      case 400 -> new ApiException(status, 4, "InputException", detail);
-      case 401 -> new ApiException(status, 3, "SignatureException", detail);
-      case 403 -> new ApiException(status, 17, "NotAllowedException", detail);
-      case 404 -> new ApiException(status, 16, "DoesNotExistException", detail);
-      case 413 -> new ApiException(status, 18, "RequestEntityTooLargeException", detail);
+      case 400 -> input(detail);
+      case 401 -> signature(detail);
+      case 403 -> notAllowed(detail);
+      case 404 -> notFound(detail);
+      case 413 -> tooLarge(detail);
       case 429 -> new ApiException(status, 9, "RateLimitReached", detail);
       default ->
           status >= 500

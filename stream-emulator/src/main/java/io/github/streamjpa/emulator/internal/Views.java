@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /** The JSON Stream returns for activities, flat pages and group pages. */
 final class Views {
@@ -43,31 +44,50 @@ final class Views {
 
   static ObjectNode readFlat(
       FeedData feed, ReadParams params, BiFunction<String, String, SortKey> positionOf) {
+    Page<Map.Entry<SortKey, Entry>> page =
+        page(feed.entries.entrySet(), Map.Entry::getKey, params, positionOf);
+    ObjectNode response = Json.MAPPER.createObjectNode();
+    ArrayNode results = response.putArray("results");
+    page.items().forEach(e -> results.add(activity(e.getValue().activity, e.getValue().origin())));
+    response.put("next", page.more() ? next(params, page.last().getValue().activity.id) : "");
+    return response;
+  }
+
+  /** The items of one read: those within its id filters, after its offset, at most its limit. */
+  private record Page<T>(List<T> items, boolean more) {
+    T last() {
+      return items.get(items.size() - 1);
+    }
+  }
+
+  /**
+   * Pages items given in feed order (newest first). Positions of the id filters are looked up in
+   * the order id_lt, id_lte, id_gt, id_gte, so the first bad one is the one reported.
+   */
+  private static <T> Page<T> page(
+      Iterable<T> ordered,
+      Function<T, SortKey> position,
+      ReadParams params,
+      BiFunction<String, String, SortKey> positionOf) {
     SortKey lt = params.idLt() == null ? null : positionOf.apply(params.idLt(), "id_lt");
     SortKey lte = params.idLte() == null ? null : positionOf.apply(params.idLte(), "id_lte");
     SortKey gt = params.idGt() == null ? null : positionOf.apply(params.idGt(), "id_gt");
     SortKey gte = params.idGte() == null ? null : positionOf.apply(params.idGte(), "id_gte");
-    List<Entry> page = new ArrayList<>();
-    boolean more = false;
+    List<T> items = new ArrayList<>();
     int skipped = 0;
-    for (Map.Entry<SortKey, Entry> e : feed.entries.entrySet()) {
-      if (!within(e.getKey(), lt, lte, gt, gte)) {
+    for (T item : ordered) {
+      if (!within(position.apply(item), lt, lte, gt, gte)) {
         continue;
       }
       if (skipped++ < params.offset()) {
         continue;
       }
-      if (page.size() == params.limit()) {
-        more = true;
-        break;
+      if (items.size() == params.limit()) {
+        return new Page<>(items, true);
       }
-      page.add(e.getValue());
+      items.add(item);
     }
-    ObjectNode response = Json.MAPPER.createObjectNode();
-    ArrayNode results = response.putArray("results");
-    page.forEach(entry -> results.add(activity(entry.activity, entry.origin())));
-    response.put("next", more ? next(params, page.get(page.size() - 1).activity.id) : "");
-    return response;
+    return new Page<>(items, false);
   }
 
   /** Older entries sort after newer ones, so "less than" an id means "after" it in feed order. */
@@ -89,32 +109,14 @@ final class Views {
   static ObjectNode readGroups(FeedData feed, ReadParams params, int maxGroupActivities) {
     List<Group> groups = new ArrayList<>(feed.groupsByKey.values());
     groups.sort(Comparator.comparing(Group::position));
-    SortKey lt = groupPosition(feed, params.idLt(), "id_lt");
-    SortKey lte = groupPosition(feed, params.idLte(), "id_lte");
-    SortKey gt = groupPosition(feed, params.idGt(), "id_gt");
-    SortKey gte = groupPosition(feed, params.idGte(), "id_gte");
-    List<Group> page = new ArrayList<>();
-    boolean more = false;
-    int skipped = 0;
-    for (Group group : groups) {
-      if (!within(group.position(), lt, lte, gt, gte)) {
-        continue;
-      }
-      if (skipped++ < params.offset()) {
-        continue;
-      }
-      if (page.size() == params.limit()) {
-        more = true;
-        break;
-      }
-      page.add(group);
-    }
+    Page<Group> page =
+        page(groups, Group::position, params, (id, name) -> groupPosition(feed, id, name));
     ObjectNode response = Json.MAPPER.createObjectNode();
     ArrayNode results = response.putArray("results");
-    for (Group group : page) {
+    for (Group group : page.items()) {
       results.add(group(group, feed.notification(), maxGroupActivities));
     }
-    response.put("next", more ? next(params, page.get(page.size() - 1).id) : "");
+    response.put("next", page.more() ? next(params, page.last().id) : "");
     if (feed.notification()) {
       response.put("unseen", groups.stream().filter(g -> !g.seen).count());
       response.put("unread", groups.stream().filter(g -> !g.read).count());
@@ -125,9 +127,6 @@ final class Views {
   }
 
   private static SortKey groupPosition(FeedData feed, String id, String parameter) {
-    if (id == null) {
-      return null;
-    }
     Group group = feed.groupsById.get(id);
     if (group != null) {
       return group.position();
