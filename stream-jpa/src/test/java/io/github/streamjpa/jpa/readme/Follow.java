@@ -6,6 +6,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
 import jakarta.persistence.ManyToOne;
 
+/** The README's follow entity, compiled from exactly the README text. */
 // README:begin
 @Entity
 public class Follow implements FollowRelationEntity {

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
+/** The README's activity entity, compiled from exactly the README text. */
 // README:begin
 @Entity
 public class Pin implements Activity {
