@@ -8,6 +8,7 @@ import io.github.streamjpa.jpa.testing.TestDatabase;
 import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -33,10 +34,11 @@ final class EnrichmentDatabase implements AutoCloseable, BeforeEachCallback, Aft
 
   /** Creates a schema of its own with the tables; stream-jpa's sync is off. */
   EnrichmentDatabase() {
-    this(null, Map.of(StreamJpaSettings.ENABLED, "false"));
+    this(null, Map.of(StreamJpaSettings.ENABLED, "false"), List.of());
   }
 
-  private EnrichmentDatabase(String sharedSchema, Map<String, Object> settings) {
+  private EnrichmentDatabase(
+      String sharedSchema, Map<String, Object> settings, List<Class<?>> extraClasses) {
     ownsSchema = sharedSchema == null;
     schema = ownsSchema ? database.createSchema("enrich") : sharedSchema;
     HibernatePersistenceConfiguration configuration =
@@ -48,6 +50,7 @@ final class EnrichmentDatabase implements AutoCloseable, BeforeEachCallback, Aft
                 EnrTopic.class,
                 EnrMembership.class,
                 EnrPost.class)
+            .managedClasses(extraClasses)
             .statementInspector(
                 (StatementInspector)
                     sql -> {
@@ -71,7 +74,33 @@ final class EnrichmentDatabase implements AutoCloseable, BeforeEachCallback, Aft
         Map.of(
             StreamJpaSettings.CLIENT, client,
             StreamJpaSettings.POLL_INTERVAL, "PT0.2S",
-            StreamJpaSettings.INITIAL_BACKOFF, "PT0.05S"));
+            StreamJpaSettings.INITIAL_BACKOFF, "PT0.05S"),
+        List.of());
+  }
+
+  /**
+   * Creates a schema of its own, with sync off and Hibernate's second-level cache on (JCache,
+   * Ehcache in memory), adding the {@code @Cacheable} entities {@link EnrCachedUser} and {@link
+   * EnrCachedBoard}; the other entities stay uncached.
+   */
+  static EnrichmentDatabase withSecondLevelCache() {
+    return new EnrichmentDatabase(
+        null,
+        Map.of(
+            StreamJpaSettings.ENABLED,
+            "false",
+            "hibernate.cache.use_second_level_cache",
+            "true",
+            "hibernate.cache.region.factory_class",
+            "jcache",
+            "hibernate.javax.cache.provider",
+            "org.ehcache.jsr107.EhcacheCachingProvider",
+            "hibernate.javax.cache.missing_cache_strategy",
+            "create",
+            // regions of factories open at once in this JVM never share entries
+            "hibernate.cache.region_prefix",
+            "enrich-" + UUID.randomUUID()),
+        List.of(EnrCachedUser.class, EnrCachedBoard.class));
   }
 
   /**
@@ -79,7 +108,7 @@ final class EnrichmentDatabase implements AutoCloseable, BeforeEachCallback, Aft
    * counted apart from the writer's background work.
    */
   EnrichmentDatabase readerOnSameSchema() {
-    return new EnrichmentDatabase(schema, Map.of(StreamJpaSettings.ENABLED, "false"));
+    return new EnrichmentDatabase(schema, Map.of(StreamJpaSettings.ENABLED, "false"), List.of());
   }
 
   SessionFactory sessionFactory() {
