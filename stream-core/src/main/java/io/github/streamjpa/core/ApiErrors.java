@@ -28,23 +28,9 @@ final class ApiErrors {
     if (detail == null && name == null) {
       detail = "HTTP " + status + " without a Stream error body";
     }
-    RateLimit rateLimit = rateLimit(headers);
-    Duration retryAfter = RetryInterceptor.parseRetryAfter(headers.get("Retry-After"), now);
-    if (retryAfter == null && (status == 429 || code == 9)) {
-      retryAfter = RetryInterceptor.untilReset(headers.get("X-Ratelimit-Reset"), now);
-    }
-    return create(status, code, name, detail, fields, rateLimit, retryAfter);
-  }
-
-  static StreamApiException create(
-      int status,
-      int code,
-      String name,
-      String detail,
-      Map<String, List<String>> fields,
-      RateLimit rateLimit,
-      Duration retryAfter) {
-    return type(status, code).create(status, code, name, detail, fields, rateLimit, retryAfter);
+    Duration retryAfter = RetryInterceptor.serverDelay(headers, status == 429 || code == 9, now);
+    return type(status, code)
+        .create(status, code, name, detail, fields, rateLimit(headers), retryAfter);
   }
 
   /** The constructor every {@link StreamApiException} type shares. */

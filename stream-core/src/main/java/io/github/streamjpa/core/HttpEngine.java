@@ -35,10 +35,6 @@ final class HttpEngine {
     this.clock = clock;
   }
 
-  HttpUrl apiBase() {
-    return apiBase;
-  }
-
   /** One request: a path below {@code /api/v1.0/} given as unescaped segments. */
   record Call(
       String method,
@@ -101,7 +97,8 @@ final class HttpEngine {
         throw ApiErrors.from(response.code(), response.headers(), json, clock.instant());
       }
       if (json == null || !json.isObject()) {
-        throw ApiErrors.create(
+        // A 2xx status: there is no error code or status to type it by.
+        throw new StreamApiException(
             response.code(),
             0,
             null,

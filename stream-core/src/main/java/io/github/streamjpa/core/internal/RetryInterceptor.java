@@ -10,6 +10,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.function.DoubleSupplier;
+import okhttp3.Headers;
 import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -65,7 +66,8 @@ public final class RetryInterceptor implements Interceptor {
       if (!safe || attempt >= policy.maxAttempts() || !isRetryableStatus(response.code())) {
         return response;
       }
-      Duration serverDelay = serverDelay(response);
+      Duration serverDelay =
+          serverDelay(response.headers(), response.code() == 429, clock.instant());
       if (serverDelay != null && serverDelay.compareTo(MAX_SERVER_DELAY) > 0) {
         return response;
       }
@@ -108,26 +110,25 @@ public final class RetryInterceptor implements Interceptor {
     return code == 408 || code == 429 || (code >= 500 && code <= 599);
   }
 
-  /** The wait the response asks for, or null when it asks for none. */
-  Duration serverDelay(Response response) {
-    Duration retryAfter = parseRetryAfter(response.header("Retry-After"), clock.instant());
-    if (retryAfter != null) {
-      return retryAfter;
+  /**
+   * Reads the wait an answer asks for: its {@code Retry-After}, or for a rate-limit answer the time
+   * until its {@code X-Ratelimit-Reset}.
+   *
+   * @param headers the answer's headers
+   * @param rateLimited whether the answer is a rate-limit error (HTTP 429 or Stream code 9)
+   * @param now the current time
+   * @return the wait (never negative), or null when the answer asks for none
+   */
+  public static Duration serverDelay(Headers headers, boolean rateLimited, Instant now) {
+    Duration retryAfter = parseRetryAfter(headers.get("Retry-After"), now);
+    if (retryAfter == null && rateLimited) {
+      return untilReset(headers.get("X-Ratelimit-Reset"), now);
     }
-    if (response.code() == 429) {
-      return untilReset(response.header("X-Ratelimit-Reset"), clock.instant());
-    }
-    return null;
+    return retryAfter;
   }
 
-  /**
-   * Reads a {@code Retry-After} header: delay seconds or an HTTP date.
-   *
-   * @param value the header value, may be null
-   * @param now the current time, for an HTTP date
-   * @return the wait (never negative), or null when absent or unreadable
-   */
-  public static Duration parseRetryAfter(String value, Instant now) {
+  /** A {@code Retry-After} value: delay seconds or an HTTP date; null when absent or unreadable. */
+  private static Duration parseRetryAfter(String value, Instant now) {
     if (value == null || value.isBlank()) {
       return null;
     }
@@ -146,14 +147,8 @@ public final class RetryInterceptor implements Interceptor {
     }
   }
 
-  /**
-   * Reads an {@code X-Ratelimit-Reset} header (epoch seconds) as a wait from now.
-   *
-   * @param value the header value, may be null
-   * @param now the current time
-   * @return the wait (never negative), or null when absent or unreadable
-   */
-  public static Duration untilReset(String value, Instant now) {
+  /** An {@code X-Ratelimit-Reset} value (epoch seconds) as a wait from now; null if unreadable. */
+  private static Duration untilReset(String value, Instant now) {
     if (value == null || value.isBlank()) {
       return null;
     }
