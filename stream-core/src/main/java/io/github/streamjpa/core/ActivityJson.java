@@ -170,7 +170,15 @@ final class ActivityJson {
     return out;
   }
 
-  FollowInfo readFollow(JsonNode f) {
+  List<FollowInfo> readFollows(JsonNode array) {
+    return each(array, ActivityJson::readFollow);
+  }
+
+  List<String> readStrings(JsonNode array) {
+    return each(array, JsonNode::asText);
+  }
+
+  private static FollowInfo readFollow(JsonNode f) {
     return new FollowInfo(
         feedId(f.path("feed_id").asText()),
         feedId(f.path("target_id").asText()),

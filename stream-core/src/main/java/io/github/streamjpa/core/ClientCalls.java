@@ -16,6 +16,10 @@ import okhttp3.HttpUrl;
 
 /** The client-wide operations behind {@link StreamClient}: batches, activities, tokens. */
 final class ClientCalls {
+  // Client-wide calls are signed for every feed.
+  private static final TokenScope ACTIVITIES = new TokenScope("activities", "*", "*");
+  private static final TokenScope FOLLOWER = new TokenScope("follower", "*", "*");
+
   private final StreamClientSettings settings;
   private final HttpEngine engine;
   private final ActivityJson json;
@@ -41,8 +45,7 @@ final class ClientCalls {
         activityCopyLimit == null
             ? Map.of()
             : Map.of("activity_copy_limit", activityCopyLimit.toString());
-    engine.execute(
-        Call.post(new TokenScope("follower", "*", "*"), true, query, body, "follow_many"));
+    engine.execute(Call.post(FOLLOWER, true, query, body, "follow_many"));
   }
 
   void unfollowMany(List<UnfollowRelation> unfollows) {
@@ -57,8 +60,7 @@ final class ClientCalls {
           .put("target", u.target().toString())
           .put("keep_history", u.keepHistory());
     }
-    engine.execute(
-        Call.post(new TokenScope("follower", "*", "*"), true, Map.of(), body, "unfollow_many"));
+    engine.execute(Call.post(FOLLOWER, true, Map.of(), body, "unfollow_many"));
   }
 
   void addToMany(NewActivity activity, List<FeedId> feeds) {
@@ -89,11 +91,7 @@ final class ClientCalls {
     List<String> list = Checks.nonEmptyList(ids, "activity ids");
     list.forEach(id -> Checks.noComma(id, "activity id"));
     JsonNode result =
-        engine.execute(
-            Call.get(
-                new TokenScope("activities", "*", "*"),
-                Map.of("ids", String.join(",", list)),
-                "activities"));
+        engine.execute(Call.get(ACTIVITIES, Map.of("ids", String.join(",", list)), "activities"));
     return json.readAll(result.path("results"));
   }
 
@@ -108,8 +106,7 @@ final class ClientCalls {
     Map<String, String> query = new LinkedHashMap<>();
     query.put("foreign_ids", String.join(",", foreignIds));
     query.put("timestamps", String.join(",", times));
-    JsonNode result =
-        engine.execute(Call.get(new TokenScope("activities", "*", "*"), query, "activities"));
+    JsonNode result = engine.execute(Call.get(ACTIVITIES, query, "activities"));
     return json.readAll(result.path("results"));
   }
 
@@ -118,11 +115,7 @@ final class ClientCalls {
     JsonNode result =
         engine.execute(
             Call.post(
-                new TokenScope("activities", "*", "*"),
-                update.foreignIdTime() != null,
-                Map.of(),
-                change(update),
-                "activity"));
+                ACTIVITIES, update.foreignIdTime() != null, Map.of(), change(update), "activity"));
     return json.read(result);
   }
 
@@ -135,9 +128,7 @@ final class ClientCalls {
     ArrayNode changes = body.putArray("changes");
     list.forEach(u -> changes.add(change(u)));
     boolean safe = list.stream().allMatch(u -> u.foreignIdTime() != null);
-    JsonNode result =
-        engine.execute(
-            Call.post(new TokenScope("activities", "*", "*"), safe, Map.of(), body, "activity"));
+    JsonNode result = engine.execute(Call.post(ACTIVITIES, safe, Map.of(), body, "activity"));
     return json.readAll(result.path("activities"));
   }
 
@@ -174,8 +165,7 @@ final class ClientCalls {
     ObjectNode body = json.mapper().createObjectNode();
     ArrayNode array = body.putArray("activities");
     list.forEach(a -> array.add(json.write(a)));
-    engine.execute(
-        Call.post(new TokenScope("activities", "*", "*"), true, Map.of(), body, "activities"));
+    engine.execute(Call.post(ACTIVITIES, true, Map.of(), body, "activities"));
   }
 
   String userToken(String userId, Map<String, ?> extraClaims, Instant expiresAt) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.streamjpa.core.HttpEngine.Call;
 import io.github.streamjpa.core.internal.TokenScope;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -330,9 +329,7 @@ public final class Feed {
     }
     JsonNode json =
         client.send(Call.get(scope("follower", "read"), q, "feed", slug(), userId(), which));
-    List<FollowInfo> out = new ArrayList<>();
-    json.path("results").forEach(f -> out.add(client.json().readFollow(f)));
-    return out;
+    return client.json().readFollows(json.path("results"));
   }
 
   /**
@@ -399,14 +396,8 @@ public final class Feed {
                 "activity_to_targets"));
     return new ToTargetsUpdate(
         client.json().read(json.path("activity")),
-        strings(json.path("added")),
-        strings(json.path("removed")));
-  }
-
-  private static List<String> strings(JsonNode array) {
-    List<String> out = new ArrayList<>();
-    array.forEach(s -> out.add(s.asText()));
-    return out;
+        client.json().readStrings(json.path("added")),
+        client.json().readStrings(json.path("removed")));
   }
 
   /**
@@ -415,7 +406,7 @@ public final class Feed {
    * @return the JWT
    */
   public String token() {
-    return client.signer().token(new TokenScope("*", "*", id.tokenFeedId()));
+    return client.signer().token(scope("*", "*"));
   }
 
   /**
@@ -424,7 +415,7 @@ public final class Feed {
    * @return the JWT (resource {@code *}, action {@code read})
    */
   public String readOnlyToken() {
-    return client.signer().token(new TokenScope("*", "read", id.tokenFeedId()));
+    return client.signer().token(scope("*", "read"));
   }
 
   @Override

@@ -31,12 +31,10 @@ public final class StreamClient {
   private final StreamClientSettings settings;
   private final HttpEngine engine;
   private final ActivityJson json;
-  private final JwtSigner signer;
   private final ClientCalls calls;
 
   StreamClient(StreamClientSettings settings) {
     this.settings = settings;
-    this.signer = settings.signer();
     this.json = new ActivityJson(settings.wireMapper());
     this.engine =
         new HttpEngine(
@@ -144,7 +142,7 @@ public final class StreamClient {
    * @param follows the relations; an empty list sends nothing
    */
   public void followMany(List<FollowRelation> follows) {
-    followMany(follows, null);
+    calls.followMany(follows, null);
   }
 
   /**
@@ -154,12 +152,7 @@ public final class StreamClient {
    * @param activityCopyLimit 0 to 1000
    */
   public void followMany(List<FollowRelation> follows, int activityCopyLimit) {
-    followMany(
-        follows, Integer.valueOf(Checks.range(activityCopyLimit, 0, 1000, "activity_copy_limit")));
-  }
-
-  private void followMany(List<FollowRelation> follows, Integer activityCopyLimit) {
-    calls.followMany(follows, activityCopyLimit);
+    calls.followMany(follows, Checks.range(activityCopyLimit, 0, 1000, "activity_copy_limit"));
   }
 
   /**
@@ -307,7 +300,7 @@ public final class StreamClient {
   }
 
   JwtSigner signer() {
-    return signer;
+    return settings.signer();
   }
 
   /** Describes the client without its secret. */
