@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 /** Argument checks shared by the public types; messages name the value and the rule. */
 final class Checks {
   // Python 3's \w is Unicode-aware; the official Python client validates with that pattern.
-  static final Pattern WORD = Pattern.compile("^[\\w-]+$", Pattern.UNICODE_CHARACTER_CLASS);
+  private static final Pattern WORD = Pattern.compile("^[\\w-]+$", Pattern.UNICODE_CHARACTER_CLASS);
 
   private Checks() {}
 
@@ -19,20 +19,13 @@ final class Checks {
     return Objects.requireNonNull(value, () -> what + " must not be null");
   }
 
-  static String slug(String slug) {
-    notNull(slug, "feed slug");
-    if (!WORD.matcher(slug).matches()) {
-      throw new IllegalArgumentException("feed slug '" + slug + "' must match [\\w-]+");
+  /** A feed slug or user id: letters, digits, underscore and hyphen ({@code [\w-]+}). */
+  static String word(String value, String what) {
+    notNull(value, what);
+    if (!WORD.matcher(value).matches()) {
+      throw new IllegalArgumentException(what + " '" + value + "' must match [\\w-]+");
     }
-    return slug;
-  }
-
-  static String userId(String userId) {
-    notNull(userId, "feed user id");
-    if (!WORD.matcher(userId).matches()) {
-      throw new IllegalArgumentException("feed user id '" + userId + "' must match [\\w-]+");
-    }
-    return userId;
+    return value;
   }
 
   static String notBlank(String value, String what) {

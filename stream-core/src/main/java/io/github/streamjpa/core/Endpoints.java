@@ -30,10 +30,6 @@ record Endpoints(HttpUrl api, HttpUrl analyticsRedirect) {
         HttpUrl.get("https://" + prefix + "analytics.stream-io-api.com/analytics/redirect/"));
   }
 
-  /**
-   * A local server such as the emulator: {@code <base>/api/v1.0/} and {@code
-   * <base>/analytics/redirect/}.
-   */
   /** A URL that could not be parsed may still hold "key:secret@": never echo that part. */
   private static String withoutCredentials(String url) {
     int at = url.lastIndexOf('@');
@@ -45,6 +41,10 @@ record Endpoints(HttpUrl api, HttpUrl analyticsRedirect) {
     return url.substring(0, start) + "***" + url.substring(at);
   }
 
+  /**
+   * A local server such as the emulator: {@code <base>/api/v1.0/} and {@code
+   * <base>/analytics/redirect/}.
+   */
   static Endpoints forBaseUrl(String baseUrl) {
     Checks.notNull(baseUrl, "base URL");
     HttpUrl url = HttpUrl.parse(baseUrl);

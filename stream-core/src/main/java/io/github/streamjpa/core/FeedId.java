@@ -23,8 +23,8 @@ public record FeedId(String slug, String userId) {
    * @param userId the feed's user id, for example {@code "42"}
    */
   public FeedId {
-    Checks.slug(slug);
-    Checks.userId(userId);
+    Checks.word(slug, "feed slug");
+    Checks.word(userId, "feed user id");
   }
 
   /**

@@ -104,11 +104,7 @@ final class StreamClientSettings {
 
     Draft(String apiKey, String apiSecret) {
       this.apiKey = Checks.notBlank(apiKey, "API key");
-      Checks.notNull(apiSecret, "API secret");
-      if (apiSecret.isBlank()) {
-        throw new IllegalArgumentException("API secret must not be blank");
-      }
-      this.apiSecret = apiSecret;
+      this.apiSecret = Checks.notBlank(apiSecret, "API secret");
     }
 
     Draft copy() {
