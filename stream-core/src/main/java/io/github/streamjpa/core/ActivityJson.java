@@ -23,21 +23,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** Converts activities, groups and follows between Java values and Stream's JSON. */
 final class ActivityJson {
+  /** Fields not copied into {@code extra}: the named ones and the duration Stream adds. */
   private static final Set<String> NAMED =
-      Set.of(
-          "id",
-          "actor",
-          "verb",
-          "object",
-          "target",
-          "time",
-          "foreign_id",
-          "to",
-          "origin",
-          "duration");
+      Stream.concat(NewActivity.NAMED_FIELDS.stream(), Stream.of("duration"))
+          .collect(Collectors.toUnmodifiableSet());
 
   private final ObjectMapper mapper;
 

@@ -28,7 +28,8 @@ import java.util.Set;
  * }</pre>
  */
 public final class NewActivity {
-  private static final Set<String> NAMED_FIELDS =
+  /** The fields with a builder method of their own (and the id and origin Stream assigns). */
+  static final Set<String> NAMED_FIELDS =
       Set.of("id", "actor", "verb", "object", "target", "time", "foreign_id", "to", "origin");
 
   private final String actor;
