@@ -54,13 +54,7 @@ final class StreamServer {
   }
 
   StreamServer reply(int status, String fixture) {
-    server.enqueue(
-        new MockResponse.Builder()
-            .code(status)
-            .setHeader("Content-Type", "application/json")
-            .body(fixture(fixture))
-            .build());
-    return this;
+    return replyJson(status, fixture(fixture));
   }
 
   StreamServer reply(String fixture) {
