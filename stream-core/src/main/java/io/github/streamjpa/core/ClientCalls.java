@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.streamjpa.core.HttpEngine.Call;
-import io.github.streamjpa.core.internal.JwtSigner;
 import io.github.streamjpa.core.internal.TokenScope;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,13 +22,11 @@ final class ClientCalls {
   private final StreamClientSettings settings;
   private final HttpEngine engine;
   private final ActivityJson json;
-  private final JwtSigner signer;
 
   ClientCalls(StreamClientSettings settings, HttpEngine engine, ActivityJson json) {
     this.settings = settings;
     this.engine = engine;
     this.json = json;
-    this.signer = settings.signer();
   }
 
   void followMany(List<FollowRelation> follows, Integer activityCopyLimit) {
@@ -178,7 +175,7 @@ final class ClientCalls {
     Map<String, Object> claims = new LinkedHashMap<>();
     claims.put("user_id", userId);
     claims.putAll(extra);
-    return signer.sign(claims, expiresAt);
+    return settings.signer().sign(claims, expiresAt);
   }
 
   String redirectUrl(String targetUrl, String userId, List<Map<String, Object>> events) {
@@ -206,7 +203,7 @@ final class ClientCalls {
         .analyticsRedirect()
         .newBuilder()
         .addQueryParameter("auth_type", "jwt")
-        .addQueryParameter("authorization", signer.sign(claims, null))
+        .addQueryParameter("authorization", settings.signer().sign(claims, null))
         .addQueryParameter("url", targetUrl)
         .addQueryParameter("api_key", settings.apiKey())
         .addQueryParameter("events", eventsJson)
