@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -297,7 +298,8 @@ public final class NewActivity {
      */
     public Builder to(FeedId... feeds) {
       Checks.notNull(feeds, "activity to");
-      return to(List.of(feeds));
+      // Arrays.asList keeps null entries so that the list check names the bad index.
+      return to(Arrays.asList(feeds));
     }
 
     /**

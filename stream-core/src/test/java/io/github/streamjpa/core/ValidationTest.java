@@ -128,6 +128,11 @@ class ValidationTest {
             NULL,
             "activities[1] must not be null",
             (c, f) -> f.addActivities(Arrays.asList(activity().build(), null))),
+        bad(
+            "null feed among to targets",
+            NULL,
+            "activity to[1] must not be null",
+            (c, f) -> activity().to(FeedId.of("notification", "2"), null)),
         bad("null follow target", NULL, "follow target must not be null", (c, f) -> f.follow(null)),
         bad(
             "null read options",
