@@ -5,6 +5,7 @@ import io.github.streamjpa.jpa.DeadRow;
 import io.github.streamjpa.jpa.FeedManager;
 import io.github.streamjpa.jpa.FollowRelationEntity;
 import io.github.streamjpa.jpa.OutboxStats;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -55,9 +56,12 @@ public final class SyncRuntime implements AutoCloseable {
     return store;
   }
 
-  /** Returns the clock. */
-  public Clock clock() {
-    return clock;
+  /**
+   * Inserts outbox rows stamped with this runtime's clock on the caller's connection, inside the
+   * caller's transaction.
+   */
+  public void insert(Connection connection, List<OutboxMessage> messages) throws SQLException {
+    store.insert(connection, messages, clock.instant());
   }
 
   /** Returns whether changes of this entity are recorded now (tracked type, not paused). */

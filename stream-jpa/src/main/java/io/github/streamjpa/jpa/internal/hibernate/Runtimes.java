@@ -97,9 +97,7 @@ public final class Runtimes {
           }
         }
         if (!messages.isEmpty()) {
-          session.doWork(
-              connection ->
-                  runtime.store().insert(connection, messages, runtime.clock().instant()));
+          session.doWork(connection -> runtime.insert(connection, messages));
         }
         transaction.commit();
         written += messages.size();
