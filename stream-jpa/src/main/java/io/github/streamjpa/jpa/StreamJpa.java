@@ -61,6 +61,6 @@ public final class StreamJpa {
 
   /** Like {@link #backfill(Class)}, reading {@code batchSize} rows per transaction. */
   public long backfill(Class<? extends Activity> entityClass, int batchSize) {
-    return Runtimes.backfill(factory, entityClass, batchSize);
+    return Runtimes.backfill(factory, runtime, entityClass, batchSize);
   }
 }

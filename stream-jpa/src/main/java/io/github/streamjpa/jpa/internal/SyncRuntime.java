@@ -5,11 +5,11 @@ import io.github.streamjpa.jpa.DeadRow;
 import io.github.streamjpa.jpa.FeedManager;
 import io.github.streamjpa.jpa.FollowRelationEntity;
 import io.github.streamjpa.jpa.OutboxStats;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +25,6 @@ public final class SyncRuntime implements AutoCloseable {
   private final ChangeMessages messages;
   private final OutboxStore store;
   private final OutboxDispatcher dispatcher;
-  private final Set<Class<?>> trackedClasses;
   private final Clock clock;
 
   /** Creates the runtime; the dispatcher may be null when this instance only writes rows. */
@@ -34,13 +33,11 @@ public final class SyncRuntime implements AutoCloseable {
       ChangeMessages messages,
       OutboxStore store,
       OutboxDispatcher dispatcher,
-      Set<Class<?>> trackedClasses,
       Clock clock) {
     this.feeds = feeds;
     this.messages = messages;
     this.store = store;
     this.dispatcher = dispatcher;
-    this.trackedClasses = Set.copyOf(trackedClasses);
     this.clock = clock;
   }
 
@@ -59,14 +56,12 @@ public final class SyncRuntime implements AutoCloseable {
     return store;
   }
 
-  /** Returns the clock. */
-  public Clock clock() {
-    return clock;
-  }
-
-  /** Returns the entity classes that implement Activity or FollowRelationEntity. */
-  public Set<Class<?>> trackedClasses() {
-    return trackedClasses;
+  /**
+   * Inserts outbox rows stamped with this runtime's clock on the caller's connection, inside the
+   * caller's transaction.
+   */
+  public void insert(Connection connection, List<OutboxMessage> messages) throws SQLException {
+    store.insert(connection, messages, clock.instant());
   }
 
   /** Returns whether changes of this entity are recorded now (tracked type, not paused). */

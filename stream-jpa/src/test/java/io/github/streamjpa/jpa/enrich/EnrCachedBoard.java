@@ -2,7 +2,6 @@ package io.github.streamjpa.jpa.enrich;
 
 import jakarta.persistence.Cacheable;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.Cache;
 import org.hibernate.annotations.CacheConcurrencyStrategy;
@@ -12,22 +11,11 @@ import org.hibernate.annotations.CacheConcurrencyStrategy;
 @Table(name = "enr_cached_board")
 @Cacheable
 @Cache(usage = CacheConcurrencyStrategy.READ_WRITE)
-public class EnrCachedBoard {
-  @Id private String slug;
-  private String title;
+public class EnrCachedBoard extends SluggedBoard {
 
   protected EnrCachedBoard() {}
 
   public EnrCachedBoard(String slug, String title) {
-    this.slug = slug;
-    this.title = title;
-  }
-
-  public String getSlug() {
-    return slug;
-  }
-
-  public String getTitle() {
-    return title;
+    super(slug, title);
   }
 }

@@ -47,14 +47,17 @@ public final class Runtimes {
 
   /**
    * Writes an ADD outbox row for every existing entity of {@code type} whose activity syncs, one
-   * transaction per batch, and returns how many were written.
+   * transaction per batch, and returns how many were written; {@code runtime} is the factory's
+   * (from {@link #of}).
    */
   public static <T extends Activity> long backfill(
-      EntityManagerFactory entityManagerFactory, Class<T> type, int batchSize) {
+      EntityManagerFactory entityManagerFactory,
+      SyncRuntime runtime,
+      Class<T> type,
+      int batchSize) {
     if (batchSize <= 0) {
       throw new IllegalArgumentException("backfill batch size " + batchSize + " must be positive");
     }
-    SyncRuntime runtime = of(entityManagerFactory);
     SessionFactoryImplementor factory =
         entityManagerFactory.unwrap(SessionFactoryImplementor.class);
     EntityType<T> entityType;
@@ -97,9 +100,7 @@ public final class Runtimes {
           }
         }
         if (!messages.isEmpty()) {
-          session.doWork(
-              connection ->
-                  runtime.store().insert(connection, messages, runtime.clock().instant()));
+          session.doWork(connection -> runtime.insert(connection, messages));
         }
         transaction.commit();
         written += messages.size();

@@ -135,8 +135,7 @@ public final class StreamIntegrator implements Integrator {
           new OutboxDispatcher(
               store, new StreamClientSender(client, json), config, clock, "outbox");
     }
-    return new SyncRuntime(
-        feeds, new ChangeMessages(json, feeds), store, dispatcher, tracked, clock);
+    return new SyncRuntime(feeds, new ChangeMessages(json, feeds), store, dispatcher, clock);
   }
 
   private static StreamClient client(Settings settings, Set<Class<?>> tracked) {

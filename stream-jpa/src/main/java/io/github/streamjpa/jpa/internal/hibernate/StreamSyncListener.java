@@ -146,8 +146,7 @@ final class StreamSyncListener
     if (buffer.isWritten()) {
       // A flush by another before-completion callback, after ours ran: still in the
       // transaction, so write the row directly rather than lose it.
-      Instant now = runtime.clock().instant();
-      session.doWork(connection -> runtime.store().insert(connection, List.of(message), now));
+      session.doWork(connection -> runtime.insert(connection, List.of(message)));
       return;
     }
     buffer.record(key, message);
@@ -193,13 +192,11 @@ final class StreamSyncListener
     @Override
     public void beforeCompletion() {
       List<OutboxMessage> messages = buffer.messages();
+      buffer.markWritten();
       if (messages.isEmpty()) {
-        buffer.markWritten();
         return;
       }
-      buffer.markWritten();
-      Instant now = runtime.clock().instant();
-      session.doWork(connection -> runtime.store().insert(connection, messages, now));
+      session.doWork(connection -> runtime.insert(connection, messages));
       wrote = true;
     }
 
