@@ -2,7 +2,6 @@ package io.github.streamjpa.emulator.internal;
 
 import static io.github.streamjpa.emulator.internal.FeedData.DIRECT;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.streamjpa.emulator.FeedGroupType;
@@ -72,7 +71,7 @@ final class FeedStore {
     long micros = input.micros() != null ? input.micros() : times.nowMicros();
     String id;
     if (!input.foreignId().isEmpty()) {
-      id = ActivityIds.derived(micros, "f|" + input.foreignId());
+      id = idOf(input.foreignId(), micros);
     } else if (input.micros() != null) {
       id = ActivityIds.derived(micros, "c|" + Json.canonical(input.content()));
     } else {
@@ -86,7 +85,7 @@ final class FeedStore {
     } else {
       // Keep earlier `to` targets so a later removal still reaches them.
       Set<String> to = activity.to();
-      content.path("to").forEach(n -> to.add(n.asText()));
+      to.addAll(StoredActivity.targetsOf(content));
       activity.content = content;
       setTo(activity, to);
     }
@@ -360,6 +359,7 @@ final class FeedStore {
     return out;
   }
 
+  /** The id of the activity with this foreign_id and time: both identify it, as in Stream. */
   static String idOf(String foreignId, long micros) {
     return ActivityIds.derived(micros, "f|" + foreignId);
   }
@@ -432,11 +432,5 @@ final class FeedStore {
     List<String> ids = new ArrayList<>(index.getOrDefault(feedId, new LinkedHashMap<>()).keySet());
     Collections.reverse(ids);
     return List.copyOf(ids);
-  }
-
-  static Set<String> toSet(JsonNode content) {
-    Set<String> to = new LinkedHashSet<>();
-    content.path("to").forEach(n -> to.add(n.asText()));
-    return to;
   }
 }
