@@ -64,9 +64,10 @@ public final class ApiHandler implements HttpHandler {
       }
     }
     if (fault.kind() == Faults.Kind.DROP) {
-      log(exchange, method, rawPath, rawQuery, body, 0, at);
+      log(exchange, null, method, rawPath, rawQuery, body, 0, at);
       return; // closing without a response makes the server drop the connection
     }
+    ApiRequest request = null;
     int status;
     ObjectNode response;
     try {
@@ -81,8 +82,7 @@ public final class ApiHandler implements HttpHandler {
         throw ApiException.tooLarge(
             "the request body is larger than " + engine.config.maxBodyBytes() + " bytes");
       }
-      ApiRequest request =
-          ApiRequest.of(method, rawPath, rawQuery, exchange.getRequestHeaders(), body);
+      request = ApiRequest.of(method, rawPath, rawQuery, exchange.getRequestHeaders(), body);
       Operations.Result result = engine.operations.handle(request);
       status = result.status();
       response = result.body();
@@ -96,7 +96,7 @@ public final class ApiHandler implements HttpHandler {
       response = ErrorBodies.of(internal);
     }
     // Logged before answering, so a client that got its answer always finds its request logged.
-    log(exchange, method, rawPath, rawQuery, body, status, at);
+    log(exchange, request, method, rawPath, rawQuery, body, status, at);
     send(exchange, method, status, response, start);
   }
 
@@ -146,19 +146,26 @@ public final class ApiHandler implements HttpHandler {
     }
   }
 
+  /**
+   * Records the exchange, reusing the parsed request when there is one; otherwise (a fault came
+   * first, or the path or query was not decodable) query and headers are parsed here, the query
+   * dropped when it cannot be decoded.
+   */
   private void log(
       HttpExchange exchange,
+      ApiRequest parsed,
       String method,
       String rawPath,
       String rawQuery,
       String body,
       int status,
       Instant at) {
-    ApiRequest parsed;
-    try {
-      parsed = ApiRequest.of(method, "/", rawQuery, exchange.getRequestHeaders(), body);
-    } catch (ApiException e) {
-      parsed = ApiRequest.of(method, "/", null, exchange.getRequestHeaders(), body);
+    if (parsed == null) {
+      try {
+        parsed = ApiRequest.of(method, "/", rawQuery, exchange.getRequestHeaders(), body);
+      } catch (ApiException e) {
+        parsed = ApiRequest.of(method, "/", null, exchange.getRequestHeaders(), body);
+      }
     }
     engine.log.add(
         new RecordedRequest(method, rawPath, parsed.query(), parsed.headers(), body, status, at));
