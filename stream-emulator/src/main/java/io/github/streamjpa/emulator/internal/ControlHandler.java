@@ -74,11 +74,11 @@ final class ControlHandler {
         }
       }
       case "requests DELETE" -> engine.clearRequests();
-      case "faults GET" -> out.set("faults", Json.parse(engine.faults.describe()));
+      case "faults GET" -> out.set("faults", engine.faults.describe());
       case "faults DELETE" -> engine.clearFaults();
       case "faults POST" -> {
         applyFaults(Json.parse(r.body().isBlank() ? "{}" : r.body()));
-        out.set("faults", Json.parse(engine.faults.describe()));
+        out.set("faults", engine.faults.describe());
       }
       case "feeds GET" -> {
         if (s.size() != 3) {
