@@ -90,10 +90,8 @@ public final class ApiHandler implements HttpHandler {
       status = e.status();
       response = ErrorBodies.of(e);
     } catch (RuntimeException e) {
-      ApiException internal =
-          new ApiException(500, -1, "InternalServerError", "emulator error: " + e);
       status = 500;
-      response = ErrorBodies.of(internal);
+      response = ErrorBodies.of(ApiException.internal(status, "emulator error: " + e));
     }
     // Logged before answering, so a client that got its answer always finds its request logged.
     log(exchange, request, method, rawPath, rawQuery, body, status, at);
