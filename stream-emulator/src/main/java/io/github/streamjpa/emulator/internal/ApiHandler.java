@@ -117,9 +117,7 @@ public final class ApiHandler implements HttpHandler {
       throws IOException {
     double millis = (System.nanoTime() - start) / 1_000_000.0;
     body.put("duration", String.format(Locale.ROOT, "%.2fms", millis));
-    byte[] bytes = Json.write(body).getBytes(StandardCharsets.UTF_8);
     var headers = exchange.getResponseHeaders();
-    headers.set("Content-Type", "application/json; charset=utf-8");
     long nowSeconds = System.currentTimeMillis() / 1000;
     int remaining;
     synchronized (this) {
@@ -134,7 +132,15 @@ public final class ApiHandler implements HttpHandler {
     headers.set("X-Ratelimit-Limit", Integer.toString(RATE_LIMIT));
     headers.set("X-Ratelimit-Remaining", Integer.toString(status == 429 ? 0 : remaining));
     headers.set("X-Ratelimit-Reset", Long.toString((nowSeconds / 60 + 1) * 60));
-    if (method.equals("HEAD")) {
+    writeJson(exchange, status, body, method.equals("HEAD"));
+  }
+
+  /** Answers with a JSON body, or with its headers only when {@code headOnly}. */
+  static void writeJson(HttpExchange exchange, int status, ObjectNode body, boolean headOnly)
+      throws IOException {
+    byte[] bytes = Json.write(body).getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+    if (headOnly) {
       exchange.sendResponseHeaders(status, -1);
       return;
     }
