@@ -102,7 +102,7 @@ final class FeedStore {
   }
 
   void copyToFollowers(FeedRef feed, StoredActivity activity) {
-    for (Follow follow : followers.getOrDefault(feed.id(), new LinkedHashMap<>()).values()) {
+    for (Follow follow : followsOf(feed.id(), true).values()) {
       insert(feed(follow.source()), activity, feed.id());
     }
   }
@@ -258,7 +258,7 @@ final class FeedStore {
 
   private void follow(FeedRef source, FeedRef target, int copyLimit) {
     long now = times.nowMicros();
-    Follow previous = following.getOrDefault(source.id(), new LinkedHashMap<>()).get(target.id());
+    Follow previous = followsOf(source.id(), false).get(target.id());
     Follow follow =
         new Follow(source, target, previous == null ? now : previous.createdMicros(), now);
     following.computeIfAbsent(source.id(), k -> new LinkedHashMap<>()).put(target.id(), follow);
@@ -306,9 +306,7 @@ final class FeedStore {
 
   synchronized List<ObjectNode> follows(
       FeedRef feed, boolean ofFollowers, int limit, int offset, Set<String> filter) {
-    Map<String, LinkedHashMap<String, Follow>> index = ofFollowers ? followers : following;
-    List<Follow> all =
-        new ArrayList<>(index.getOrDefault(feed.id(), new LinkedHashMap<>()).values());
+    List<Follow> all = new ArrayList<>(followsOf(feed.id(), ofFollowers).values());
     Collections.reverse(all);
     List<ObjectNode> out = new ArrayList<>();
     int skipped = 0;
@@ -335,15 +333,20 @@ final class FeedStore {
 
   /** The number of follows of a feed whose other feed is in one of {@code slugs} (all if empty). */
   synchronized int countFollows(FeedRef feed, boolean ofFollowers, Set<String> slugs) {
-    Map<String, LinkedHashMap<String, Follow>> index = ofFollowers ? followers : following;
     int count = 0;
-    for (Follow follow : index.getOrDefault(feed.id(), new LinkedHashMap<>()).values()) {
+    for (Follow follow : followsOf(feed.id(), ofFollowers).values()) {
       FeedRef other = ofFollowers ? follow.source() : follow.target();
       if (slugs.isEmpty() || slugs.contains(other.slug())) {
         count++;
       }
     }
     return count;
+  }
+
+  /** A feed's follows (by the other feed's id, in follow order); read-only use, may be empty. */
+  private Map<String, Follow> followsOf(String feedId, boolean ofFollowers) {
+    Map<String, Follow> follows = (ofFollowers ? followers : following).get(feedId);
+    return follows == null ? Map.of() : follows;
   }
 
   // ---- lookups and updates ----------------------------------------------------------------
@@ -428,8 +431,7 @@ final class FeedStore {
   }
 
   synchronized List<String> followIds(String feedId, boolean ofFollowers) {
-    Map<String, LinkedHashMap<String, Follow>> index = ofFollowers ? followers : following;
-    List<String> ids = new ArrayList<>(index.getOrDefault(feedId, new LinkedHashMap<>()).keySet());
+    List<String> ids = new ArrayList<>(followsOf(feedId, ofFollowers).keySet());
     Collections.reverse(ids);
     return List.copyOf(ids);
   }
