@@ -89,31 +89,25 @@ public final class StreamEmulatorExtension
   @Override
   public void beforeAll(ExtensionContext context) {
     if (!perTest) {
-      context.getStore(NAMESPACE).put(KEY, new Running(StreamEmulator.start(config)));
+      start(context);
     }
   }
 
   @Override
   public void afterAll(ExtensionContext context) {
-    Running running = context.getStore(NAMESPACE).remove(KEY, Running.class);
-    if (running != null) {
-      running.emulator.close();
-    }
+    stop(context);
   }
 
   @Override
   public void beforeEach(ExtensionContext context) {
     if (perTest || find(context) == null) {
-      context.getStore(NAMESPACE).put(KEY, new Running(StreamEmulator.start(config)));
+      start(context);
     }
   }
 
   @Override
   public void afterEach(ExtensionContext context) {
-    Running running = context.getStore(NAMESPACE).remove(KEY, Running.class);
-    if (running != null) {
-      running.emulator.close();
-    }
+    stop(context);
   }
 
   @Override
@@ -139,6 +133,18 @@ public final class StreamEmulatorExtension
       return running.emulator.control();
     }
     return running.client();
+  }
+
+  private void start(ExtensionContext context) {
+    context.getStore(NAMESPACE).put(KEY, new Running(StreamEmulator.start(config)));
+  }
+
+  /** Closes the emulator this context started, if any (not one of an enclosing context). */
+  private static void stop(ExtensionContext context) {
+    Running running = context.getStore(NAMESPACE).remove(KEY, Running.class);
+    if (running != null) {
+      running.emulator.close();
+    }
   }
 
   private static Running find(ExtensionContext context) {

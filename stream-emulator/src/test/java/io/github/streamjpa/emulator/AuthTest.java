@@ -179,7 +179,7 @@ class AuthTest extends RawApiTestBase {
   @Test
   void acceptsTheLegacySimpleFeedTokenWithOrWithoutAuthType() throws Exception {
     String token = "user1 " + simpleToken("app-secret", "user1");
-    RawApi java2 = api.withToken(token).withHeaders(Map.of("stream-auth-type", "simple"));
+    RawApi java2 = simpleAuth(token);
     RawApi noType = api.withToken(token).withoutAuthType();
 
     assertThat(token.split(" ")[1]).hasSize(27);
@@ -189,18 +189,15 @@ class AuthTest extends RawApiTestBase {
 
   @Test
   void refusesAWrongOrForeignSimpleToken() throws Exception {
-    assertRefused(
-        addWith(
-            api.withToken("user1 " + simpleToken("wrong", "user1"))
-                .withHeaders(Map.of("stream-auth-type", "simple"))),
-        401,
-        3);
-    assertRefused(
-        addWith(
-            api.withToken("user2 " + simpleToken("app-secret", "user2"))
-                .withHeaders(Map.of("stream-auth-type", "simple"))),
-        403,
-        17);
+    assertRefused(addWith(simpleAuth("user1 " + simpleToken("wrong", "user1"))), 401, 3);
+    assertRefused(addWith(simpleAuth("user2 " + simpleToken("app-secret", "user2"))), 403, 17);
+  }
+
+  /**
+   * The raw client sending {@code token} as a legacy feed token ({@code stream-auth-type: simple}).
+   */
+  private RawApi simpleAuth(String token) {
+    return api.withToken(token).withHeaders(Map.of("stream-auth-type", "simple"));
   }
 
   private static String signature(String secret, String date) throws Exception {

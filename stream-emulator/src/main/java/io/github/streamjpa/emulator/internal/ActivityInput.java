@@ -22,7 +22,11 @@ record ActivityInput(ObjectNode content, Long micros, List<FeedRef> to) {
   /** Fields the server assigns; a client that echoes them back is not refused. */
   private static final Set<String> SERVER_FIELDS = Set.of("id", "origin", "duration", "score");
 
-  private static final Set<String> TEXT_FIELDS = Set.of("actor", "verb", "object", "target");
+  /** Fields stored as text; partial updates follow the same rules. */
+  static final Set<String> TEXT_FIELDS = Set.of("actor", "verb", "object", "target");
+
+  /** Fields that must be non-empty, in the order their errors are reported. */
+  static final List<String> REQUIRED_FIELDS = List.of("actor", "verb", "object");
 
   String foreignId() {
     return content.path("foreign_id").asText("");
@@ -68,7 +72,7 @@ record ActivityInput(ObjectNode content, Long micros, List<FeedRef> to) {
         content.set(name, value);
       }
     }
-    for (String required : List.of("actor", "verb", "object")) {
+    for (String required : REQUIRED_FIELDS) {
       if (!errors.containsKey(prefix + required) && content.path(required).asText("").isEmpty()) {
         errors.put(prefix + required, List.of("Missing required field " + required));
       }

@@ -10,11 +10,11 @@ final class ApiException extends RuntimeException {
   private final String exception;
   private final Map<String, List<String>> fields;
 
-  ApiException(int status, int code, String exception, String detail) {
+  private ApiException(int status, int code, String exception, String detail) {
     this(status, code, exception, detail, Map.of());
   }
 
-  ApiException(
+  private ApiException(
       int status, int code, String exception, String detail, Map<String, List<String>> fields) {
     super(detail, null, false, false);
     this.status = status;
@@ -69,6 +69,10 @@ final class ApiException extends RuntimeException {
     return new ApiException(413, 18, "RequestEntityTooLargeException", detail);
   }
 
+  static ApiException internal(int status, String detail) {
+    return new ApiException(status, -1, "InternalServerError", detail);
+  }
+
   /**
    * An error for an injected fault with the given status, coded as Stream codes that status.
    *
@@ -86,7 +90,7 @@ final class ApiException extends RuntimeException {
       case 429 -> new ApiException(status, 9, "RateLimitReached", detail);
       default ->
           status >= 500
-              ? new ApiException(status, -1, "InternalServerError", detail)
+              ? internal(status, detail)
               : new ApiException(status, 1, "StreamApiException", detail);
     };
   }

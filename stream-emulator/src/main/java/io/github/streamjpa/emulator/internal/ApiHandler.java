@@ -64,9 +64,10 @@ public final class ApiHandler implements HttpHandler {
       }
     }
     if (fault.kind() == Faults.Kind.DROP) {
-      log(exchange, method, rawPath, rawQuery, body, 0, at);
+      log(exchange, null, method, rawPath, rawQuery, body, 0, at);
       return; // closing without a response makes the server drop the connection
     }
+    ApiRequest request = null;
     int status;
     ObjectNode response;
     try {
@@ -81,8 +82,7 @@ public final class ApiHandler implements HttpHandler {
         throw ApiException.tooLarge(
             "the request body is larger than " + engine.config.maxBodyBytes() + " bytes");
       }
-      ApiRequest request =
-          ApiRequest.of(method, rawPath, rawQuery, exchange.getRequestHeaders(), body);
+      request = ApiRequest.of(method, rawPath, rawQuery, exchange.getRequestHeaders(), body);
       Operations.Result result = engine.operations.handle(request);
       status = result.status();
       response = result.body();
@@ -90,13 +90,11 @@ public final class ApiHandler implements HttpHandler {
       status = e.status();
       response = ErrorBodies.of(e);
     } catch (RuntimeException e) {
-      ApiException internal =
-          new ApiException(500, -1, "InternalServerError", "emulator error: " + e);
       status = 500;
-      response = ErrorBodies.of(internal);
+      response = ErrorBodies.of(ApiException.internal(status, "emulator error: " + e));
     }
     // Logged before answering, so a client that got its answer always finds its request logged.
-    log(exchange, method, rawPath, rawQuery, body, status, at);
+    log(exchange, request, method, rawPath, rawQuery, body, status, at);
     send(exchange, method, status, response, start);
   }
 
@@ -119,9 +117,7 @@ public final class ApiHandler implements HttpHandler {
       throws IOException {
     double millis = (System.nanoTime() - start) / 1_000_000.0;
     body.put("duration", String.format(Locale.ROOT, "%.2fms", millis));
-    byte[] bytes = Json.write(body).getBytes(StandardCharsets.UTF_8);
     var headers = exchange.getResponseHeaders();
-    headers.set("Content-Type", "application/json; charset=utf-8");
     long nowSeconds = System.currentTimeMillis() / 1000;
     int remaining;
     synchronized (this) {
@@ -136,7 +132,15 @@ public final class ApiHandler implements HttpHandler {
     headers.set("X-Ratelimit-Limit", Integer.toString(RATE_LIMIT));
     headers.set("X-Ratelimit-Remaining", Integer.toString(status == 429 ? 0 : remaining));
     headers.set("X-Ratelimit-Reset", Long.toString((nowSeconds / 60 + 1) * 60));
-    if (method.equals("HEAD")) {
+    writeJson(exchange, status, body, method.equals("HEAD"));
+  }
+
+  /** Answers with a JSON body, or with its headers only when {@code headOnly}. */
+  static void writeJson(HttpExchange exchange, int status, ObjectNode body, boolean headOnly)
+      throws IOException {
+    byte[] bytes = Json.write(body).getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+    if (headOnly) {
       exchange.sendResponseHeaders(status, -1);
       return;
     }
@@ -146,19 +150,26 @@ public final class ApiHandler implements HttpHandler {
     }
   }
 
+  /**
+   * Records the exchange, reusing the parsed request when there is one; otherwise (a fault came
+   * first, or the path or query was not decodable) query and headers are parsed here, the query
+   * dropped when it cannot be decoded.
+   */
   private void log(
       HttpExchange exchange,
+      ApiRequest parsed,
       String method,
       String rawPath,
       String rawQuery,
       String body,
       int status,
       Instant at) {
-    ApiRequest parsed;
-    try {
-      parsed = ApiRequest.of(method, "/", rawQuery, exchange.getRequestHeaders(), body);
-    } catch (ApiException e) {
-      parsed = ApiRequest.of(method, "/", null, exchange.getRequestHeaders(), body);
+    if (parsed == null) {
+      try {
+        parsed = ApiRequest.of(method, "/", rawQuery, exchange.getRequestHeaders(), body);
+      } catch (ApiException e) {
+        parsed = ApiRequest.of(method, "/", null, exchange.getRequestHeaders(), body);
+      }
     }
     engine.log.add(
         new RecordedRequest(method, rawPath, parsed.query(), parsed.headers(), body, status, at));

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import io.github.streamjpa.emulator.RecordedRequest;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,12 +47,7 @@ final class ControlHandler {
       body = ErrorBodies.of(ApiException.input(e.getMessage()));
     }
     body.put("duration", "0.00ms");
-    byte[] bytes = Json.write(body).getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-    exchange.sendResponseHeaders(status, bytes.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(bytes);
-    }
+    ApiHandler.writeJson(exchange, status, body, false);
   }
 
   private ObjectNode route(ApiRequest r) {
@@ -74,11 +68,11 @@ final class ControlHandler {
         }
       }
       case "requests DELETE" -> engine.clearRequests();
-      case "faults GET" -> out.set("faults", Json.parse(engine.faults.describe()));
+      case "faults GET" -> out.set("faults", engine.faults.describe());
       case "faults DELETE" -> engine.clearFaults();
       case "faults POST" -> {
         applyFaults(Json.parse(r.body().isBlank() ? "{}" : r.body()));
-        out.set("faults", Json.parse(engine.faults.describe()));
+        out.set("faults", engine.faults.describe());
       }
       case "feeds GET" -> {
         if (s.size() != 3) {

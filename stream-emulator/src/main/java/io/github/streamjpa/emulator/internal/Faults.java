@@ -1,5 +1,6 @@
 package io.github.streamjpa.emulator.internal;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.Random;
 
@@ -90,19 +91,20 @@ final class Faults {
     drop = false;
   }
 
-  synchronized String describe() {
-    return String.format(
-        "{\"fail_next\":{\"count\":%d,\"status\":%d},\"fail_fraction\":{\"fraction\":%s,"
-            + "\"status\":%d},\"rate_limit_next\":{\"count\":%d,\"retry_after_seconds\":%d},"
-            + "\"latency_ms\":%d,\"drop_connections\":%s}",
-        failNext,
-        failNextStatus,
-        Double.toString(fraction),
-        fractionStatus,
-        rateLimitNext,
-        retryAfterSeconds,
-        latency.toMillis(),
-        drop);
+  synchronized ObjectNode describe() {
+    ObjectNode out = Json.MAPPER.createObjectNode();
+    ObjectNode next = out.putObject("fail_next");
+    next.put("count", failNext);
+    next.put("status", failNextStatus);
+    ObjectNode share = out.putObject("fail_fraction");
+    share.put("fraction", fraction);
+    share.put("status", fractionStatus);
+    ObjectNode rateLimit = out.putObject("rate_limit_next");
+    rateLimit.put("count", rateLimitNext);
+    rateLimit.put("retry_after_seconds", retryAfterSeconds);
+    out.put("latency_ms", latency.toMillis());
+    out.put("drop_connections", drop);
+    return out;
   }
 
   private static void checkCount(int count) {

@@ -2,7 +2,6 @@ package io.github.streamjpa.emulator.internal;
 
 import static io.github.streamjpa.emulator.internal.FeedData.DIRECT;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.streamjpa.emulator.FeedGroupType;
@@ -72,7 +71,7 @@ final class FeedStore {
     long micros = input.micros() != null ? input.micros() : times.nowMicros();
     String id;
     if (!input.foreignId().isEmpty()) {
-      id = ActivityIds.derived(micros, "f|" + input.foreignId());
+      id = idOf(input.foreignId(), micros);
     } else if (input.micros() != null) {
       id = ActivityIds.derived(micros, "c|" + Json.canonical(input.content()));
     } else {
@@ -86,7 +85,7 @@ final class FeedStore {
     } else {
       // Keep earlier `to` targets so a later removal still reaches them.
       Set<String> to = activity.to();
-      content.path("to").forEach(n -> to.add(n.asText()));
+      to.addAll(StoredActivity.targetsOf(content));
       activity.content = content;
       setTo(activity, to);
     }
@@ -103,7 +102,7 @@ final class FeedStore {
   }
 
   void copyToFollowers(FeedRef feed, StoredActivity activity) {
-    for (Follow follow : followers.getOrDefault(feed.id(), new LinkedHashMap<>()).values()) {
+    for (Follow follow : followsOf(feed.id(), true).values()) {
       insert(feed(follow.source()), activity, feed.id());
     }
   }
@@ -259,7 +258,7 @@ final class FeedStore {
 
   private void follow(FeedRef source, FeedRef target, int copyLimit) {
     long now = times.nowMicros();
-    Follow previous = following.getOrDefault(source.id(), new LinkedHashMap<>()).get(target.id());
+    Follow previous = followsOf(source.id(), false).get(target.id());
     Follow follow =
         new Follow(source, target, previous == null ? now : previous.createdMicros(), now);
     following.computeIfAbsent(source.id(), k -> new LinkedHashMap<>()).put(target.id(), follow);
@@ -307,9 +306,7 @@ final class FeedStore {
 
   synchronized List<ObjectNode> follows(
       FeedRef feed, boolean ofFollowers, int limit, int offset, Set<String> filter) {
-    Map<String, LinkedHashMap<String, Follow>> index = ofFollowers ? followers : following;
-    List<Follow> all =
-        new ArrayList<>(index.getOrDefault(feed.id(), new LinkedHashMap<>()).values());
+    List<Follow> all = new ArrayList<>(followsOf(feed.id(), ofFollowers).values());
     Collections.reverse(all);
     List<ObjectNode> out = new ArrayList<>();
     int skipped = 0;
@@ -336,15 +333,20 @@ final class FeedStore {
 
   /** The number of follows of a feed whose other feed is in one of {@code slugs} (all if empty). */
   synchronized int countFollows(FeedRef feed, boolean ofFollowers, Set<String> slugs) {
-    Map<String, LinkedHashMap<String, Follow>> index = ofFollowers ? followers : following;
     int count = 0;
-    for (Follow follow : index.getOrDefault(feed.id(), new LinkedHashMap<>()).values()) {
+    for (Follow follow : followsOf(feed.id(), ofFollowers).values()) {
       FeedRef other = ofFollowers ? follow.source() : follow.target();
       if (slugs.isEmpty() || slugs.contains(other.slug())) {
         count++;
       }
     }
     return count;
+  }
+
+  /** A feed's follows (by the other feed's id, in follow order); read-only use, may be empty. */
+  private Map<String, Follow> followsOf(String feedId, boolean ofFollowers) {
+    Map<String, Follow> follows = (ofFollowers ? followers : following).get(feedId);
+    return follows == null ? Map.of() : follows;
   }
 
   // ---- lookups and updates ----------------------------------------------------------------
@@ -360,6 +362,7 @@ final class FeedStore {
     return out;
   }
 
+  /** The id of the activity with this foreign_id and time: both identify it, as in Stream. */
   static String idOf(String foreignId, long micros) {
     return ActivityIds.derived(micros, "f|" + foreignId);
   }
@@ -428,15 +431,8 @@ final class FeedStore {
   }
 
   synchronized List<String> followIds(String feedId, boolean ofFollowers) {
-    Map<String, LinkedHashMap<String, Follow>> index = ofFollowers ? followers : following;
-    List<String> ids = new ArrayList<>(index.getOrDefault(feedId, new LinkedHashMap<>()).keySet());
+    List<String> ids = new ArrayList<>(followsOf(feedId, ofFollowers).keySet());
     Collections.reverse(ids);
     return List.copyOf(ids);
-  }
-
-  static Set<String> toSet(JsonNode content) {
-    Set<String> to = new LinkedHashSet<>();
-    content.path("to").forEach(n -> to.add(n.asText()));
-    return to;
   }
 }

@@ -233,10 +233,7 @@ final class Operations {
   }
 
   private Result followMany(ApiRequest r) {
-    JsonNode body = Json.parse(r.body().isBlank() ? "[]" : r.body());
-    if (!body.isArray()) {
-      throw ApiException.input("follow_many takes a JSON list of {source, target} objects");
-    }
+    JsonNode body = Params.pairList(r, "follow_many");
     int limit = Params.integer(r, "activity_copy_limit", DEFAULT_COPY_LIMIT, 0, MAX_COPY_LIMIT);
     List<FeedRef[]> pairs = new ArrayList<>();
     for (int i = 0; i < body.size(); i++) {
@@ -252,10 +249,7 @@ final class Operations {
   }
 
   private Result unfollowMany(ApiRequest r) {
-    JsonNode body = Json.parse(r.body().isBlank() ? "[]" : r.body());
-    if (!body.isArray()) {
-      throw ApiException.input("unfollow_many takes a JSON list of {source, target} objects");
-    }
+    JsonNode body = Params.pairList(r, "unfollow_many");
     List<FeedRef[]> pairs = new ArrayList<>();
     List<Boolean> keep = new ArrayList<>();
     for (int i = 0; i < body.size(); i++) {

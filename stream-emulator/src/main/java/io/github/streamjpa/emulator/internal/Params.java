@@ -96,6 +96,15 @@ final class Params {
     }
   }
 
+  /** The body of follow_many / unfollow_many: a JSON list ({@code []} when empty). */
+  static JsonNode pairList(ApiRequest r, String endpoint) {
+    JsonNode body = Json.parse(r.body().isBlank() ? "[]" : r.body());
+    if (!body.isArray()) {
+      throw ApiException.input(endpoint + " takes a JSON list of {source, target} objects");
+    }
+    return body;
+  }
+
   /** The body as a JSON object ({@code {}} when empty); anything else is a 400. */
   static JsonNode object(ApiRequest r) {
     JsonNode body = Json.parse(r.body().isBlank() ? "{}" : r.body());

@@ -8,8 +8,6 @@ import java.util.Set;
 /** Applies {@code set} and {@code unset} with dotted paths to a copy of an activity's content. */
 final class PartialUpdates {
   private static final Set<String> FIXED = Set.of("id", "time", "foreign_id", "to", "origin");
-  private static final Set<String> REQUIRED = Set.of("actor", "verb", "object");
-  private static final Set<String> TEXT = Set.of("actor", "verb", "object", "target");
 
   private PartialUpdates() {}
 
@@ -17,11 +15,11 @@ final class PartialUpdates {
     for (Map.Entry<String, JsonNode> field : change.set().properties()) {
       String[] path = split(field.getKey(), "set");
       JsonNode value = field.getValue();
-      if (path.length == 1 && TEXT.contains(path[0])) {
+      if (path.length == 1 && ActivityInput.TEXT_FIELDS.contains(path[0])) {
         if (!value.isValueNode() || value.isNull()) {
           throw ApiException.input("set", path[0] + " must be set to a string, got " + value);
         }
-        if (REQUIRED.contains(path[0]) && value.asText().isEmpty()) {
+        if (ActivityInput.REQUIRED_FIELDS.contains(path[0]) && value.asText().isEmpty()) {
           throw ApiException.input("set", path[0] + " cannot be set to an empty value");
         }
         content.put(path[0], value.asText());
@@ -32,7 +30,7 @@ final class PartialUpdates {
     }
     for (String dotted : change.unset()) {
       String[] path = split(dotted, "unset");
-      if (path.length == 1 && REQUIRED.contains(path[0])) {
+      if (path.length == 1 && ActivityInput.REQUIRED_FIELDS.contains(path[0])) {
         throw ApiException.input("unset", path[0] + " is required and cannot be unset");
       }
       ObjectNode parent = walk(content, path, dotted, false);

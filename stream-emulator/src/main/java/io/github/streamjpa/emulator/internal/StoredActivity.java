@@ -1,5 +1,6 @@
 package io.github.streamjpa.emulator.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -33,6 +34,11 @@ final class StoredActivity {
   }
 
   Set<String> to() {
+    return targetsOf(content);
+  }
+
+  /** The feed ids in a content's {@code to} list, in order (a new, modifiable set). */
+  static Set<String> targetsOf(JsonNode content) {
     Set<String> to = new LinkedHashSet<>();
     content.path("to").forEach(n -> to.add(n.asText()));
     return to;

@@ -25,7 +25,7 @@ final class Updates {
           store.activities.get(FeedStore.idOf(input.foreignId(), input.micros()));
       if (activity != null
           && input.content().has("to")
-          && !activity.to().equals(FeedStore.toSet(input.content()))) {
+          && !activity.to().equals(StoredActivity.targetsOf(input.content()))) {
         throw ApiException.input(
             "activities[" + i + "].to",
             "to cannot be changed by an update; use activity_to_targets for " + input.foreignId());
