@@ -1,6 +1,7 @@
 package io.github.streamjpa.emulator;
 
 import io.github.streamjpa.emulator.internal.AggregationFormat;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -26,6 +27,21 @@ public final class EmulatorConfig {
   /** The default number of requests the request log keeps before dropping the oldest. */
   public static final int DEFAULT_REQUEST_LOG_LIMIT = 10_000;
 
+  /** The default bound on the request log's estimated size: 32 MiB. */
+  public static final long DEFAULT_REQUEST_LOG_MAX_BYTES = 32L << 20;
+
+  /** The default bound on open connections. */
+  public static final int DEFAULT_MAX_CONNECTIONS = 256;
+
+  /** The default time a request may take to arrive whole, and a response to be taken. */
+  public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(10);
+
+  /** The default time a kept-alive connection may wait for its next request. */
+  public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
+
+  /** The default clock skew allowed on a token's {@code exp}, {@code nbf} and {@code iat}. */
+  public static final Duration DEFAULT_TOKEN_LEEWAY = Duration.ofSeconds(5);
+
   private final String host;
   private final int port;
   private final String apiKey;
@@ -34,7 +50,11 @@ public final class EmulatorConfig {
   private final boolean strictFeedGroups;
   private final int maxBodyBytes;
   private final int requestLogLimit;
-  private final int threads;
+  private final long requestLogMaxBytes;
+  private final int maxConnections;
+  private final Duration readTimeout;
+  private final Duration idleTimeout;
+  private final Duration tokenLeeway;
   private final int maxGroupActivities;
 
   private EmulatorConfig(Builder b) {
@@ -46,7 +66,11 @@ public final class EmulatorConfig {
     this.strictFeedGroups = b.strictFeedGroups;
     this.maxBodyBytes = b.maxBodyBytes;
     this.requestLogLimit = b.requestLogLimit;
-    this.threads = b.threads;
+    this.requestLogMaxBytes = b.requestLogMaxBytes;
+    this.maxConnections = b.maxConnections;
+    this.readTimeout = b.readTimeout;
+    this.idleTimeout = b.idleTimeout;
+    this.tokenLeeway = b.tokenLeeway;
     this.maxGroupActivities = b.maxGroupActivities;
   }
 
@@ -134,12 +158,49 @@ public final class EmulatorConfig {
   }
 
   /**
-   * The number of request-handling threads.
+   * The bound on the request log's estimated size in bytes; the oldest entries go first.
    *
-   * @return the thread count
+   * @return the limit in bytes
    */
-  public int threads() {
-    return threads;
+  public long requestLogMaxBytes() {
+    return requestLogMaxBytes;
+  }
+
+  /**
+   * The most connections served at once (each has its own thread); more get 503.
+   *
+   * @return the connection bound
+   */
+  public int maxConnections() {
+    return maxConnections;
+  }
+
+  /**
+   * How long a request may take to arrive whole once its first byte came (and a response to be
+   * taken by the client); the connection is closed past it.
+   *
+   * @return the read timeout
+   */
+  public Duration readTimeout() {
+    return readTimeout;
+  }
+
+  /**
+   * How long a kept-alive connection may wait for its next request before it is closed.
+   *
+   * @return the idle timeout
+   */
+  public Duration idleTimeout() {
+    return idleTimeout;
+  }
+
+  /**
+   * The clock skew allowed when checking a token's {@code exp}, {@code nbf} and {@code iat}.
+   *
+   * @return the leeway, whole seconds
+   */
+  public Duration tokenLeeway() {
+    return tokenLeeway;
   }
 
   /**
@@ -167,7 +228,11 @@ public final class EmulatorConfig {
     b.strictFeedGroups = strictFeedGroups;
     b.maxBodyBytes = maxBodyBytes;
     b.requestLogLimit = requestLogLimit;
-    b.threads = threads;
+    b.requestLogMaxBytes = requestLogMaxBytes;
+    b.maxConnections = maxConnections;
+    b.readTimeout = readTimeout;
+    b.idleTimeout = idleTimeout;
+    b.tokenLeeway = tokenLeeway;
     b.maxGroupActivities = maxGroupActivities;
     return b;
   }
@@ -197,7 +262,11 @@ public final class EmulatorConfig {
     private boolean strictFeedGroups;
     private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
     private int requestLogLimit = DEFAULT_REQUEST_LOG_LIMIT;
-    private int threads = 16;
+    private long requestLogMaxBytes = DEFAULT_REQUEST_LOG_MAX_BYTES;
+    private int maxConnections = DEFAULT_MAX_CONNECTIONS;
+    private Duration readTimeout = DEFAULT_READ_TIMEOUT;
+    private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
+    private Duration tokenLeeway = DEFAULT_TOKEN_LEEWAY;
     private int maxGroupActivities = 15;
 
     private Builder() {}
@@ -315,17 +384,80 @@ public final class EmulatorConfig {
     }
 
     /**
-     * Sets the number of request-handling threads (default 16).
+     * Sets the bound on the request log's estimated size (default 32 MiB).
      *
-     * @param threads a positive count
+     * @param maxBytes a byte count of at least 64 KiB
      * @return this builder
      */
-    public Builder threads(int threads) {
-      if (threads <= 0) {
-        throw new IllegalArgumentException("threads " + threads + " must be positive");
+    public Builder requestLogMaxBytes(long maxBytes) {
+      if (maxBytes < 64 * 1024) {
+        throw new IllegalArgumentException(
+            "requestLogMaxBytes " + maxBytes + " must be at least 65536");
       }
-      this.threads = threads;
+      this.requestLogMaxBytes = maxBytes;
       return this;
+    }
+
+    /**
+     * Sets the most connections served at once (default 256); more get 503.
+     *
+     * @param maxConnections from 1 to 10000
+     * @return this builder
+     */
+    public Builder maxConnections(int maxConnections) {
+      if (maxConnections < 1 || maxConnections > 10_000) {
+        throw new IllegalArgumentException(
+            "maxConnections " + maxConnections + " must be from 1 to 10000");
+      }
+      this.maxConnections = maxConnections;
+      return this;
+    }
+
+    /**
+     * Sets how long a request may take to arrive whole (default 10 s).
+     *
+     * @param timeout from 1 ms to 1 hour
+     * @return this builder
+     */
+    public Builder readTimeout(Duration timeout) {
+      this.readTimeout = timeout(timeout, "readTimeout");
+      return this;
+    }
+
+    /**
+     * Sets how long a kept-alive connection may wait for its next request (default 30 s).
+     *
+     * @param timeout from 1 ms to 1 hour
+     * @return this builder
+     */
+    public Builder idleTimeout(Duration timeout) {
+      this.idleTimeout = timeout(timeout, "idleTimeout");
+      return this;
+    }
+
+    /**
+     * Sets the clock skew allowed on token times (default 5 s).
+     *
+     * @param leeway whole seconds from 0 to 300
+     * @return this builder
+     */
+    public Builder tokenLeeway(Duration leeway) {
+      Objects.requireNonNull(leeway, "tokenLeeway");
+      if (leeway.isNegative() || leeway.getNano() != 0 || leeway.getSeconds() > 300) {
+        throw new IllegalArgumentException(
+            "tokenLeeway " + leeway + " must be whole seconds from 0 to 300");
+      }
+      this.tokenLeeway = leeway;
+      return this;
+    }
+
+    private static Duration timeout(Duration timeout, String name) {
+      Objects.requireNonNull(timeout, name);
+      if (timeout.compareTo(Duration.ofMillis(1)) < 0
+          || timeout.compareTo(Duration.ofHours(1)) > 0) {
+        throw new IllegalArgumentException(name + " " + timeout + " must be from 1 ms to 1 hour");
+      }
+      return timeout;
     }
 
     /**

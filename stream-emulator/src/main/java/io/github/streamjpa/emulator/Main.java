@@ -1,6 +1,9 @@
 package io.github.streamjpa.emulator;
 
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 
@@ -20,6 +23,8 @@ final class Main {
                                  slug=notification[:format]; repeatable
         --strict-feed-groups     refuse undeclared slugs (400 FeedConfigException)
         --max-body-bytes N       largest accepted request body (default 1048576)
+        --max-connections N      connections served at once; more get 503 (default 256)
+        --token-leeway-seconds N clock skew allowed on token times (default 5)
         --help                   print this help
       """;
 
@@ -45,7 +50,14 @@ final class Main {
       System.out.print(USAGE);
       return;
     }
-    StreamEmulator emulator = StreamEmulator.start(config);
+    StreamEmulator emulator;
+    try {
+      emulator = StreamEmulator.start(config);
+    } catch (UncheckedIOException e) {
+      System.err.println("stream-emulator: " + startFailure(config, e));
+      System.exit(e.getCause() instanceof BindException ? 3 : 1);
+      return;
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     PrintStream out = System.out;
     Runtime.getRuntime()
@@ -63,6 +75,18 @@ final class Main {
     stopped.await();
   }
 
+  /** One line saying why the server could not start, naming the address. */
+  static String startFailure(EmulatorConfig config, UncheckedIOException e) {
+    String address = config.host() + ":" + config.port();
+    if (e.getCause() instanceof BindException) {
+      return "cannot listen on "
+          + address
+          + ": the port is in use or the address is not local (choose another with --port or"
+          + " --host)";
+    }
+    return "cannot listen on " + address + ": " + e.getCause().getMessage();
+  }
+
   /** The configuration the arguments give, or {@code null} when help was asked for. */
   static EmulatorConfig parse(String[] args) {
     EmulatorConfig.Builder builder = EmulatorConfig.builder().port(8000);
@@ -78,6 +102,9 @@ final class Main {
         case "--api-key" -> builder.apiKey(value(args, ++i, arg));
         case "--api-secret" -> builder.apiSecret(value(args, ++i, arg));
         case "--max-body-bytes" -> builder.maxBodyBytes(number(arg, value(args, ++i, arg)));
+        case "--max-connections" -> builder.maxConnections(number(arg, value(args, ++i, arg)));
+        case "--token-leeway-seconds" ->
+            builder.tokenLeeway(Duration.ofSeconds(number(arg, value(args, ++i, arg))));
         case "--feed-group" -> feedGroup(builder, value(args, ++i, arg));
         default -> throw new IllegalArgumentException(unknown(arg));
       }

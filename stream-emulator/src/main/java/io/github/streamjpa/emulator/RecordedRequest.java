@@ -10,8 +10,12 @@ import java.util.Map;
  * @param method the HTTP method, upper case
  * @param path the request path as sent, without the query string
  * @param query the decoded query parameters (repeated keys keep every value)
- * @param headers the request headers, names in lower case
- * @param body the request body as UTF-8 text ({@code ""} when empty)
+ * @param headers the request headers, names in lower case, with the secret part of {@code
+ *     Authorization} (a JWT's signature, a feed token, an HTTP signature) replaced by {@code
+ *     [redacted]}
+ * @param body the request body as UTF-8 text ({@code ""} when empty, and for requests refused for
+ *     their credentials, path, method or size), cut to 16 KiB
+ * @param bodyTruncated whether {@code body} is shorter than the body received
  * @param status the HTTP status answered (0 when the connection was dropped)
  * @param at when the request arrived
  */
@@ -21,6 +25,7 @@ public record RecordedRequest(
     Map<String, List<String>> query,
     Map<String, List<String>> headers,
     String body,
+    boolean bodyTruncated,
     int status,
     Instant at) {
 

@@ -1,17 +1,8 @@
 package io.github.streamjpa.emulator;
 
-import com.sun.net.httpserver.HttpServer;
-import io.github.streamjpa.emulator.internal.ApiHandler;
 import io.github.streamjpa.emulator.internal.EmulatorEngine;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
+import io.github.streamjpa.emulator.internal.EmulatorServer;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A running, in-memory, Stream-compatible Feeds API server (REST API v1.0): feeds, follows,
@@ -31,33 +22,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * }</pre>
  */
 public final class StreamEmulator implements AutoCloseable {
-  static {
-    // The JDK server writes headers and body in separate packets; with Nagle's algorithm on, each
-    // small response then waits for the client's delayed ACK (about 40 ms). The setting is read
-    // once, when the JDK server classes first load, and only matters for that server.
-    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-      System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
-  }
-
   private final EmulatorConfig config;
   private final EmulatorEngine engine;
-  private final HttpServer server;
-  private final ExecutorService executor;
+  private final EmulatorServer server;
 
   private StreamEmulator(EmulatorConfig config) {
     this.config = config;
     this.engine = new EmulatorEngine(config);
-    try {
-      this.server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 128);
-    } catch (IOException e) {
-      throw new UncheckedIOException(
-          "cannot bind the emulator to " + config.host() + ":" + config.port(), e);
-    }
-    this.executor = Executors.newFixedThreadPool(config.threads(), new Threads());
-    server.setExecutor(executor);
-    server.createContext("/", new ApiHandler(engine));
-    server.start();
+    this.server = new EmulatorServer(config, engine);
   }
 
   /**
@@ -75,7 +47,8 @@ public final class StreamEmulator implements AutoCloseable {
    *
    * @param config the configuration
    * @return the running emulator
-   * @throws java.io.UncheckedIOException when the port cannot be bound
+   * @throws java.io.UncheckedIOException when the port cannot be bound (for a port in use, with a
+   *     {@link java.net.BindException} as its cause)
    */
   public static StreamEmulator start(EmulatorConfig config) {
     return new StreamEmulator(Objects.requireNonNull(config, "config"));
@@ -97,7 +70,7 @@ public final class StreamEmulator implements AutoCloseable {
    * @return the bound port
    */
   public int port() {
-    return server.getAddress().getPort();
+    return server.port();
   }
 
   /**
@@ -136,34 +109,14 @@ public final class StreamEmulator implements AutoCloseable {
     return engine;
   }
 
-  /** Stops the server, waiting up to a second for requests in flight. */
+  /** Stops the server and closes its connections, waiting up to a second for handlers. */
   @Override
   public void close() {
-    server.stop(0);
-    executor.shutdown();
-    try {
-      if (!executor.awaitTermination(1, TimeUnit.SECONDS)) {
-        executor.shutdownNow();
-      }
-    } catch (InterruptedException e) {
-      executor.shutdownNow();
-      Thread.currentThread().interrupt();
-    }
+    server.close();
   }
 
   @Override
   public String toString() {
     return "StreamEmulator{" + baseUrl() + ", apiKey=" + config.apiKey() + "}";
-  }
-
-  private static final class Threads implements ThreadFactory {
-    private final AtomicInteger count = new AtomicInteger();
-
-    @Override
-    public Thread newThread(Runnable task) {
-      Thread thread = new Thread(task, "stream-emulator-" + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    }
   }
 }

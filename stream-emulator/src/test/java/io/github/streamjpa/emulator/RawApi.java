@@ -144,17 +144,23 @@ final class RawApi {
     return exchange(request.build());
   }
 
-  /** Sends to an absolute path under the base URL (for the control surface). */
+  /** Sends to an absolute path under the base URL (for the control surface), as JSON. */
   Response control(String method, String path, String body) {
-    HttpRequest request =
+    return control(method, path, body, Map.of("Content-Type", "application/json"));
+  }
+
+  /** Sends to an absolute path under the base URL with exactly the given headers. */
+  Response control(String method, String path, String body, Map<String, String> headers) {
+    HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(baseUrl + path))
+            .timeout(Duration.ofSeconds(30))
             .method(
                 method,
                 body == null
                     ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body))
-            .build();
-    return exchange(request);
+                    : HttpRequest.BodyPublishers.ofString(body));
+    headers.forEach(request::header);
+    return exchange(request.build());
   }
 
   private static Response exchange(HttpRequest request) {

@@ -69,6 +69,15 @@ final class ApiException extends RuntimeException {
     return new ApiException(413, 18, "RequestEntityTooLargeException", detail);
   }
 
+  static ApiException headersTooLarge(String detail) {
+    return new ApiException(431, 4, "InputException", detail);
+  }
+
+  /** The server is at its connection bound; Stream codes a 5xx as an internal error. */
+  static ApiException unavailable(String detail) {
+    return internal(503, detail);
+  }
+
   static ApiException internal(int status, String detail) {
     return new ApiException(status, -1, "InternalServerError", detail);
   }

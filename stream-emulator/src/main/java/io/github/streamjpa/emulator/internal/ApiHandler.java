@@ -1,22 +1,17 @@
 package io.github.streamjpa.emulator.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
-import io.github.streamjpa.emulator.RecordedRequest;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * The HTTP entry: reads the request, applies injected faults, runs the operation, answers JSON with
- * {@code duration} and rate-limit headers, and logs the exchange.
+ * Answers one whole request: applies injected faults, runs the operation, answers JSON with {@code
+ * duration} and rate-limit headers, and logs the exchange. Control paths go to {@link
+ * ControlHandler}.
  */
-public final class ApiHandler implements HttpHandler {
+final class ApiHandler {
   private static final int RATE_LIMIT = 2000;
 
   private final EmulatorEngine engine;
@@ -24,37 +19,22 @@ public final class ApiHandler implements HttpHandler {
   private long windowStart;
   private int windowCount;
 
-  /**
-   * Creates the handler for an engine.
-   *
-   * @param engine the engine holding state, faults and the log
-   */
-  public ApiHandler(EmulatorEngine engine) {
+  ApiHandler(EmulatorEngine engine) {
     this.engine = engine;
     this.control = new ControlHandler(engine);
   }
 
-  @Override
-  public void handle(HttpExchange exchange) throws IOException {
-    try {
-      if (exchange.getRequestURI().getRawPath().startsWith("/_emulator")) {
-        control.handle(exchange);
-      } else {
-        api(exchange);
-      }
-    } finally {
-      exchange.close();
+  WireResponse handle(WireRequest request) {
+    if (request.rawPath().startsWith("/_emulator")) {
+      return control.handle(request);
     }
+    return api(request);
   }
 
-  private void api(HttpExchange exchange) throws IOException {
+  private WireResponse api(WireRequest wire) {
     long start = System.nanoTime();
     Instant at = Instant.now();
-    byte[] raw = readBody(exchange.getRequestBody(), engine.config.maxBodyBytes());
-    String body = raw == null ? "" : new String(raw, StandardCharsets.UTF_8);
-    String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
-    String rawPath = exchange.getRequestURI().getRawPath();
-    String rawQuery = exchange.getRequestURI().getRawQuery();
+    String method = wire.method().toUpperCase(Locale.ROOT);
     Faults.Decision fault = engine.faults.next();
     if (!fault.latency().isZero()) {
       try {
@@ -64,60 +44,55 @@ public final class ApiHandler implements HttpHandler {
       }
     }
     if (fault.kind() == Faults.Kind.DROP) {
-      log(exchange, null, method, rawPath, rawQuery, body, 0, at);
-      return; // closing without a response makes the server drop the connection
+      log(wire, method, null, 0, at);
+      return WireResponse.DROP;
     }
+    Map<String, String> headers = new LinkedHashMap<>();
     ApiRequest request = null;
     int status;
     ObjectNode response;
+    byte[] bytes;
     try {
       if (fault.kind() == Faults.Kind.RATE_LIMIT) {
-        exchange.getResponseHeaders().set("Retry-After", Long.toString(fault.retryAfterSeconds()));
+        headers.put("Retry-After", Long.toString(fault.retryAfterSeconds()));
         throw ApiException.forStatus(429);
       }
       if (fault.kind() == Faults.Kind.FAIL) {
         throw ApiException.forStatus(fault.status());
       }
-      if (raw == null) {
+      if (wire.tooLarge()) {
         throw ApiException.tooLarge(
             "the request body is larger than " + engine.config.maxBodyBytes() + " bytes");
       }
-      request = ApiRequest.of(method, rawPath, rawQuery, exchange.getRequestHeaders(), body);
+      request =
+          ApiRequest.of(
+              method, wire.rawPath(), wire.rawQuery(), wire.headers(), Utf8.body(wire.body()));
       Operations.Result result = engine.operations.handle(request);
       status = result.status();
       response = result.body();
+      bytes = withDuration(response, start);
     } catch (ApiException e) {
       status = e.status();
       response = ErrorBodies.of(e);
+      bytes = withDuration(response, start);
     } catch (RuntimeException e) {
       status = 500;
       response = ErrorBodies.of(ApiException.internal(status, "emulator error: " + e));
+      bytes = withDuration(response, start);
     }
+    rateLimitHeaders(headers, status);
     // Logged before answering, so a client that got its answer always finds its request logged.
-    log(exchange, request, method, rawPath, rawQuery, body, status, at);
-    send(exchange, method, status, response, start);
+    log(wire, method, request, status, at);
+    return new WireResponse(status, Map.copyOf(headers), bytes);
   }
 
-  /** The body, or {@code null} when it is larger than the limit (it is still drained). */
-  private static byte[] readBody(InputStream in, int limit) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    byte[] buffer = new byte[8192];
-    long total = 0;
-    int n;
-    while ((n = in.read(buffer)) > 0) {
-      total += n;
-      if (total <= limit) {
-        out.write(buffer, 0, n);
-      }
-    }
-    return total > limit ? null : out.toByteArray();
-  }
-
-  private void send(HttpExchange exchange, String method, int status, ObjectNode body, long start)
-      throws IOException {
+  private static byte[] withDuration(ObjectNode body, long start) {
     double millis = (System.nanoTime() - start) / 1_000_000.0;
     body.put("duration", String.format(Locale.ROOT, "%.2fms", millis));
-    var headers = exchange.getResponseHeaders();
+    return Json.write(body).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  private void rateLimitHeaders(Map<String, String> headers, int status) {
     long nowSeconds = System.currentTimeMillis() / 1000;
     int remaining;
     synchronized (this) {
@@ -129,49 +104,27 @@ public final class ApiHandler implements HttpHandler {
       windowCount++;
       remaining = Math.max(0, RATE_LIMIT - windowCount);
     }
-    headers.set("X-Ratelimit-Limit", Integer.toString(RATE_LIMIT));
-    headers.set("X-Ratelimit-Remaining", Integer.toString(status == 429 ? 0 : remaining));
-    headers.set("X-Ratelimit-Reset", Long.toString((nowSeconds / 60 + 1) * 60));
-    writeJson(exchange, status, body, method.equals("HEAD"));
-  }
-
-  /** Answers with a JSON body, or with its headers only when {@code headOnly}. */
-  static void writeJson(HttpExchange exchange, int status, ObjectNode body, boolean headOnly)
-      throws IOException {
-    byte[] bytes = Json.write(body).getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-    if (headOnly) {
-      exchange.sendResponseHeaders(status, -1);
-      return;
-    }
-    exchange.sendResponseHeaders(status, bytes.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(bytes);
-    }
+    headers.put("X-Ratelimit-Limit", Integer.toString(RATE_LIMIT));
+    headers.put("X-Ratelimit-Remaining", Integer.toString(status == 429 ? 0 : remaining));
+    headers.put("X-Ratelimit-Reset", Long.toString((nowSeconds / 60 + 1) * 60));
   }
 
   /**
    * Records the exchange, reusing the parsed request when there is one; otherwise (a fault came
-   * first, or the path or query was not decodable) query and headers are parsed here, the query
-   * dropped when it cannot be decoded.
+   * first, or the path, query or body was not decodable) the query is parsed here, dropped when it
+   * cannot be decoded.
    */
-  private void log(
-      HttpExchange exchange,
-      ApiRequest parsed,
-      String method,
-      String rawPath,
-      String rawQuery,
-      String body,
-      int status,
-      Instant at) {
-    if (parsed == null) {
+  private void log(WireRequest wire, String method, ApiRequest parsed, int status, Instant at) {
+    Map<String, java.util.List<String>> query;
+    if (parsed != null) {
+      query = parsed.query();
+    } else {
       try {
-        parsed = ApiRequest.of(method, "/", rawQuery, exchange.getRequestHeaders(), body);
+        query = ApiRequest.of(method, "/", wire.rawQuery(), Map.of(), "").query();
       } catch (ApiException e) {
-        parsed = ApiRequest.of(method, "/", null, exchange.getRequestHeaders(), body);
+        query = Map.of();
       }
     }
-    engine.log.add(
-        new RecordedRequest(method, rawPath, parsed.query(), parsed.headers(), body, status, at));
+    engine.log.add(wire, method, query, status, at);
   }
 }

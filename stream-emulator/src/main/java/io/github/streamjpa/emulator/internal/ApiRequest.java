@@ -1,7 +1,5 @@
 package io.github.streamjpa.emulator.internal;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,12 +74,7 @@ record ApiRequest(
   }
 
   private static String decode(String text, boolean plusIsSpace) {
-    String escaped = plusIsSpace ? text : text.replace("+", "%2B");
-    try {
-      return URLDecoder.decode(escaped, StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      throw ApiException.input("'" + text + "' is not correctly URL-encoded");
-    }
+    return Utf8.unescape(text, plusIsSpace);
   }
 
   /** The first value of a query parameter, or {@code null}. */

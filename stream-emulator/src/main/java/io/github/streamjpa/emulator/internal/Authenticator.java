@@ -37,10 +37,10 @@ final class Authenticator {
   private final JWTVerifier verifier;
   private final byte[] simpleTokenKey;
 
-  Authenticator(String apiKey, String apiSecret) {
+  Authenticator(String apiKey, String apiSecret, java.time.Duration leeway) {
     this.apiKey = apiKey;
     this.secret = apiSecret.getBytes(StandardCharsets.UTF_8);
-    this.verifier = JWT.require(Algorithm.HMAC256(secret)).acceptLeeway(300).build();
+    this.verifier = JWT.require(Algorithm.HMAC256(secret)).acceptLeeway(leeway.toSeconds()).build();
     try {
       this.simpleTokenKey = MessageDigest.getInstance("SHA-1").digest(secret);
     } catch (GeneralSecurityException e) {

@@ -1,20 +1,22 @@
 package io.github.streamjpa.emulator.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
 import io.github.streamjpa.emulator.RecordedRequest;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * The HTTP control surface under {@code /_emulator/}, answered only to loopback clients: reset,
- * request log, faults and feed inspection.
+ * The HTTP control surface under {@code /_emulator/}: reset, request log, faults and feed
+ * inspection. It answers only loopback clients that name a loopback host, refuses cross-site
+ * requests (an {@code Origin} or {@code Sec-Fetch-Site} from elsewhere) and takes POST bodies only
+ * as {@code application/json}, so a web page in a developer's browser can neither change nor read
+ * it.
  */
 final class ControlHandler {
   private final EmulatorEngine engine;
@@ -23,22 +25,34 @@ final class ControlHandler {
     this.engine = engine;
   }
 
-  void handle(HttpExchange exchange) throws IOException {
+  WireResponse handle(WireRequest wire) {
     int status = 200;
     ObjectNode body;
     try {
-      if (!exchange.getRemoteAddress().getAddress().isLoopbackAddress()) {
-        throw ApiException.notAllowed("the emulator control surface answers loopback clients only");
+      checkOrigin(wire);
+      String method = wire.method().toUpperCase(Locale.ROOT);
+      if (wire.tooLarge()) {
+        throw ApiException.tooLarge(
+            "the request body is larger than " + engine.config.maxBodyBytes() + " bytes");
       }
-      String text = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-      ApiRequest r =
+      ApiRequest request =
           ApiRequest.of(
-              exchange.getRequestMethod(),
-              exchange.getRequestURI().getRawPath(),
-              exchange.getRequestURI().getRawQuery(),
-              exchange.getRequestHeaders(),
-              text);
-      body = route(r);
+              method.equals("HEAD") ? "GET" : method,
+              wire.rawPath(),
+              wire.rawQuery(),
+              wire.headers(),
+              Utf8.body(wire.body()));
+      if (request.method().equals("POST")) {
+        String type = request.header("content-type");
+        if (type == null
+            || !type.toLowerCase(Locale.ROOT).strip().matches("application/json\\s*(;.*)?")) {
+          throw ApiException.input(
+              "content-type",
+              "control POSTs must have Content-Type application/json, got "
+                  + (type == null ? "none" : RequestReader.printable(type)));
+        }
+      }
+      body = route(request);
     } catch (ApiException e) {
       status = e.status();
       body = ErrorBodies.of(e);
@@ -47,7 +61,85 @@ final class ControlHandler {
       body = ErrorBodies.of(ApiException.input(e.getMessage()));
     }
     body.put("duration", "0.00ms");
-    ApiHandler.writeJson(exchange, status, body, false);
+    return WireResponse.json(status, Map.of(), body);
+  }
+
+  /** Loopback client, loopback Host, and no sign of a request from another site. */
+  private static void checkOrigin(WireRequest wire) {
+    if (!wire.remote().isLoopbackAddress()) {
+      throw ApiException.notAllowed("the emulator control surface answers loopback clients only");
+    }
+    String host = wire.header("host");
+    if (host == null || !isLoopbackHost(host)) {
+      throw ApiException.notAllowed(
+          "the emulator control surface needs a Host header naming a loopback address such as"
+              + " localhost or 127.0.0.1, got "
+              + (host == null ? "none" : RequestReader.printable(host)));
+    }
+    String origin = wire.header("origin");
+    if (origin != null && !isLoopbackOrigin(origin)) {
+      throw ApiException.notAllowed(
+          "the emulator control surface refuses cross-site requests (Origin "
+              + RequestReader.printable(origin)
+              + ")");
+    }
+    String site = wire.header("sec-fetch-site");
+    if (site != null && site.equalsIgnoreCase("cross-site")) {
+      throw ApiException.notAllowed(
+          "the emulator control surface refuses cross-site requests (Sec-Fetch-Site cross-site)");
+    }
+  }
+
+  private static boolean isLoopbackOrigin(String origin) {
+    try {
+      URI uri = new URI(origin.strip());
+      String scheme = uri.getScheme();
+      return uri.getHost() != null
+          && ("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))
+          && isLoopbackName(uri.getHost());
+    } catch (URISyntaxException e) {
+      return false;
+    }
+  }
+
+  /** {@code host[:port]} where host is localhost or a loopback address literal. */
+  static boolean isLoopbackHost(String hostHeader) {
+    String host = hostHeader.strip();
+    if (host.startsWith("[")) {
+      int close = host.indexOf(']');
+      if (close < 0 || !portOnly(host.substring(close + 1))) {
+        return false;
+      }
+      return isLoopbackName(host.substring(0, close + 1));
+    }
+    int colon = host.indexOf(':');
+    if (colon >= 0 && !portOnly(host.substring(colon))) {
+      return false;
+    }
+    return isLoopbackName(colon < 0 ? host : host.substring(0, colon));
+  }
+
+  private static boolean portOnly(String rest) {
+    return rest.isEmpty() || rest.matches(":\\d{1,5}");
+  }
+
+  /** localhost, or an IPv4 or bracketed IPv6 literal in the loopback range; never a DNS lookup. */
+  private static boolean isLoopbackName(String name) {
+    String host = name.toLowerCase(Locale.ROOT);
+    if (host.equals("localhost") || host.endsWith(".localhost")) {
+      return true;
+    }
+    boolean ipv4 = host.matches("\\d{1,3}(\\.\\d{1,3}){3}");
+    boolean ipv6 = host.startsWith("[") && host.endsWith("]") && host.matches("\\[[0-9a-f:.]+]");
+    if (!ipv4 && !ipv6) {
+      return false;
+    }
+    try {
+      // A literal is parsed without a lookup.
+      return InetAddress.getByName(host).isLoopbackAddress();
+    } catch (java.net.UnknownHostException e) {
+      return false;
+    }
   }
 
   private ObjectNode route(ApiRequest r) {
@@ -71,7 +163,7 @@ final class ControlHandler {
       case "faults GET" -> out.set("faults", engine.faults.describe());
       case "faults DELETE" -> engine.clearFaults();
       case "faults POST" -> {
-        applyFaults(Json.parse(r.body().isBlank() ? "{}" : r.body()));
+        FaultSpec.parse(Json.parse(r.body().isBlank() ? "{}" : r.body())).applyTo(engine);
         out.set("faults", engine.faults.describe());
       }
       case "feeds GET" -> {
@@ -100,52 +192,15 @@ final class ControlHandler {
   }
 
   private static Map<String, Object> recorded(RecordedRequest request) {
-    Map<String, Object> map = new java.util.LinkedHashMap<>();
+    Map<String, Object> map = new LinkedHashMap<>();
     map.put("method", request.method());
     map.put("path", request.path());
     map.put("query", request.query());
     map.put("headers", request.headers());
     map.put("body", request.body());
+    map.put("body_truncated", request.bodyTruncated());
     map.put("status", request.status());
     map.put("at", request.at().toString());
     return map;
-  }
-
-  private void applyFaults(JsonNode spec) {
-    if (!spec.isObject()) {
-      throw ApiException.input("the faults body must be a JSON object");
-    }
-    List<Runnable> changes = new ArrayList<>();
-    for (Map.Entry<String, JsonNode> field : spec.properties()) {
-      JsonNode v = field.getValue();
-      switch (field.getKey()) {
-        case "fail_next" -> {
-          int count = v.path("count").asInt(1);
-          int status = v.path("status").asInt(503);
-          changes.add(() -> engine.failNext(count, status));
-        }
-        case "fail_fraction" -> {
-          double fraction = v.path("fraction").asDouble();
-          int status = v.path("status").asInt(503);
-          long seed = v.path("seed").asLong(0);
-          changes.add(() -> engine.failFraction(fraction, status, seed));
-        }
-        case "rate_limit_next" -> {
-          int count = v.path("count").asInt(1);
-          long seconds = v.path("retry_after_seconds").asLong(1);
-          changes.add(() -> engine.rateLimitNext(count, Duration.ofSeconds(seconds)));
-        }
-        case "latency_ms" -> changes.add(() -> engine.latency(Duration.ofMillis(v.asLong())));
-        case "drop_connections" -> changes.add(() -> engine.dropConnections(v.asBoolean()));
-        default ->
-            throw ApiException.input(
-                field.getKey(),
-                "unknown fault '"
-                    + field.getKey()
-                    + "'; known: fail_next, fail_fraction, rate_limit_next, latency_ms,"
-                    + " drop_connections");
-      }
-    }
-    changes.forEach(Runnable::run);
   }
 }

@@ -25,10 +25,13 @@ public final class EmulatorEngine implements EmulatorControl {
   public EmulatorEngine(EmulatorConfig config) {
     this.config = config;
     this.store = new FeedStore(new Times(), config.maxGroupActivities());
-    this.log = new RequestLog(config.requestLogLimit());
+    this.log = new RequestLog(config.requestLogLimit(), config.requestLogMaxBytes());
     this.resolver = new FeedResolver(config);
     this.operations =
-        new Operations(store, resolver, new Authenticator(config.apiKey(), config.apiSecret()));
+        new Operations(
+            store,
+            resolver,
+            new Authenticator(config.apiKey(), config.apiSecret(), config.tokenLeeway()));
   }
 
   @Override

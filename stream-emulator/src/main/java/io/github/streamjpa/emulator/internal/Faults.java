@@ -67,9 +67,10 @@ final class Faults {
     if (retryAfter.isNegative()) {
       throw new IllegalArgumentException("retryAfter " + retryAfter + " must not be negative");
     }
+    // Rounded up to whole seconds without overflowing, before anything changes.
+    long seconds = retryAfter.getSeconds() + (retryAfter.getNano() > 0 ? 1 : 0);
     rateLimitNext = count;
-    long millis = retryAfter.toMillis();
-    retryAfterSeconds = (millis + 999) / 1000;
+    retryAfterSeconds = seconds;
   }
 
   synchronized void latency(Duration latency) {

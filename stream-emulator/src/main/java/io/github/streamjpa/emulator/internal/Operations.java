@@ -37,7 +37,8 @@ final class Operations {
       throw unknown(r);
     }
     List<String> p = s.subList(2, s.size());
-    String m = r.method();
+    // HEAD is answered like GET, without a body: it selects the same read paths and never a write.
+    String m = r.method().equals("HEAD") ? "GET" : r.method();
     switch (p.get(0)) {
       case "feed":
         return feed(r, p, m, "/api/v1.0/feed/");
@@ -91,36 +92,44 @@ final class Operations {
     }
     require(p.size() >= 3 && p.size() <= 5, r);
     FeedRef feed = resolver.resolve(p.get(1), p.get(2));
-    String action = Scope.actionOf(m);
     if (p.size() == 3) {
       allow(r, "GET", "POST");
-      auth.check(r, new Scope("feed", action, feed, false));
-      return m.equals("GET")
-          ? read(r, feed, nextPrefix + feed.slug() + "/" + feed.userId() + "/")
-          : add(r, feed);
+      if (m.equals("GET")) {
+        auth.check(r, new Scope("feed", "read", feed, false));
+        return read(r, feed, nextPrefix + feed.slug() + "/" + feed.userId() + "/");
+      }
+      return add(r, feed);
     }
     String sub = p.get(3);
     boolean follows = sub.equals("following") || sub.equals("follows");
     if (p.size() == 5) {
       require(follows, r);
       allow(r, "DELETE");
-      auth.check(r, new Scope("follower", action, feed, false));
       return unfollow(r, feed, p.get(4));
     }
     if (follows || sub.equals("followers")) {
       allow(r, follows ? new String[] {"GET", "POST"} : new String[] {"GET"});
-      auth.check(r, new Scope("follower", action, feed, false));
-      return m.equals("POST") ? follow(r, feed) : follows(r, feed, sub.equals("followers"));
+      if (m.equals("POST")) {
+        return follow(r, feed);
+      }
+      auth.check(r, new Scope("follower", "read", feed, false));
+      return follows(r, feed, sub.equals("followers"));
     }
     allow(r, "DELETE");
-    auth.check(r, new Scope("feed", action, feed, false));
+    return remove(r, feed, sub);
+  }
+
+  // Each write below checks the write (or delete) scope itself, whatever the method table says.
+
+  private Result remove(ApiRequest r, FeedRef feed, String idOrForeignId) {
+    auth.check(r, new Scope("feed", "delete", feed, false));
     if (Params.bool(r, "foreign_id")) {
-      store.removeByForeignId(feed, sub);
+      store.removeByForeignId(feed, idOrForeignId);
     } else {
-      store.removeActivity(feed, sub);
+      store.removeActivity(feed, idOrForeignId);
     }
     ObjectNode body = Json.MAPPER.createObjectNode();
-    body.put("removed", sub);
+    body.put("removed", idOrForeignId);
     return new Result(200, body);
   }
 
@@ -144,6 +153,7 @@ final class Operations {
   }
 
   private Result add(ApiRequest r, FeedRef feed) {
+    auth.check(r, new Scope("feed", "write", feed, false));
     JsonNode body = Params.object(r);
     JsonNode many = body.get("activities");
     if (many != null && many.isArray()) {
@@ -181,6 +191,7 @@ final class Operations {
   }
 
   private Result follow(ApiRequest r, FeedRef feed) {
+    auth.check(r, new Scope("follower", "write", feed, false));
     JsonNode body = Params.object(r);
     String target = Params.text(body, "target", "target");
     if (target == null) {
@@ -193,6 +204,7 @@ final class Operations {
   }
 
   private Result unfollow(ApiRequest r, FeedRef feed, String target) {
+    auth.check(r, new Scope("follower", "delete", feed, false));
     FeedRef targetFeed = resolver.parseFeedId(target, "target");
     boolean keep = Params.bool(r, "keep_history");
     store.unfollow(List.<FeedRef[]>of(new FeedRef[] {feed, targetFeed}), List.of(keep));
@@ -292,8 +304,12 @@ final class Operations {
 
   private Result activityLookups(ApiRequest r, String m) {
     allow(r, "GET", "POST");
-    auth.check(r, new Scope("activities", Scope.actionOf(m), null, false));
-    return m.equals("GET") ? activities.get(r) : activities.update(r);
+    if (m.equals("GET")) {
+      auth.check(r, new Scope("activities", "read", null, false));
+      return activities.get(r);
+    }
+    auth.check(r, new Scope("activities", "write", null, false));
+    return activities.update(r);
   }
 
   private static void require(boolean condition, ApiRequest r) {
