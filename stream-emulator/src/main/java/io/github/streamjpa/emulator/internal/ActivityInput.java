@@ -25,6 +25,9 @@ record ActivityInput(ObjectNode content, Long micros, List<FeedRef> to) {
   /** Fields stored as text; partial updates follow the same rules. */
   static final Set<String> TEXT_FIELDS = Set.of("actor", "verb", "object", "target");
 
+  /** The longest verb (Stream's documented limit) and foreign_id, in UTF-8 bytes. */
+  static final int MAX_ID_BYTES = 255;
+
   /** Fields that must be non-empty, in the order their errors are reported. */
   static final List<String> REQUIRED_FIELDS = List.of("actor", "verb", "object");
 
@@ -54,7 +57,9 @@ record ActivityInput(ObjectNode content, Long micros, List<FeedRef> to) {
       if (value == null || value.isNull() || SERVER_FIELDS.contains(name)) {
         continue;
       }
-      if (TEXT_FIELDS.contains(name) || name.equals("foreign_id")) {
+      if (name.equals("verb") && !value.isTextual()) {
+        errors.put(prefix + name, List.of("verb must be a string, got " + value));
+      } else if (TEXT_FIELDS.contains(name) || name.equals("foreign_id")) {
         if (!value.isValueNode()) {
           errors.put(prefix + name, List.of(name + " must be a string, got " + value));
           continue;
@@ -77,8 +82,10 @@ record ActivityInput(ObjectNode content, Long micros, List<FeedRef> to) {
         errors.put(prefix + required, List.of("Missing required field " + required));
       }
     }
-    if (content.path("verb").asText("").getBytes(StandardCharsets.UTF_8).length > 255) {
-      errors.put(prefix + "verb", List.of("verb must be at most 255 bytes"));
+    for (String field : List.of("verb", "foreign_id")) {
+      if (content.path(field).asText("").getBytes(StandardCharsets.UTF_8).length > MAX_ID_BYTES) {
+        errors.put(prefix + field, List.of(field + " must be at most " + MAX_ID_BYTES + " bytes"));
+      }
     }
     if (!errors.isEmpty()) {
       throw ApiException.input(errors);

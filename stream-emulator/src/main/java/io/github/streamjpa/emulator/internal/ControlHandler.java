@@ -59,9 +59,18 @@ final class ControlHandler {
     } catch (IllegalArgumentException e) {
       status = 400;
       body = ErrorBodies.of(ApiException.input(e.getMessage()));
+    } catch (RuntimeException e) {
+      status = 500;
+      body = ErrorBodies.of(ApiException.internal(status, "emulator error: " + e));
     }
     body.put("duration", "0.00ms");
-    return WireResponse.json(status, Map.of(), body);
+    try {
+      return WireResponse.json(status, Map.of(), body);
+    } catch (RuntimeException e) {
+      return WireResponse.error(
+          ApiException.internal(500, "emulator error: the answer cannot be written: " + e),
+          Map.of());
+    }
   }
 
   /** Loopback client, loopback Host, and no sign of a request from another site. */

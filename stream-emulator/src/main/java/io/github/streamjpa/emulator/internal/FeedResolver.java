@@ -8,6 +8,9 @@ import java.util.regex.Pattern;
 final class FeedResolver {
   private static final Pattern NAME = Pattern.compile("[\\w-]+");
 
+  /** The longest feed slug and user id accepted. */
+  static final int MAX_NAME_LENGTH = 255;
+
   private final EmulatorConfig config;
 
   FeedResolver(EmulatorConfig config) {
@@ -15,6 +18,14 @@ final class FeedResolver {
   }
 
   FeedRef resolve(String slug, String userId) {
+    if (slug.length() > MAX_NAME_LENGTH) {
+      throw ApiException.input(
+          "feed_slug", "feed slug is " + slug.length() + " characters; at most 255 are allowed");
+    }
+    if (userId.length() > MAX_NAME_LENGTH) {
+      throw ApiException.input(
+          "user_id", "user id is " + userId.length() + " characters; at most 255 are allowed");
+    }
     if (!NAME.matcher(slug).matches()) {
       throw ApiException.input("feed_slug", "feed slug '" + slug + "' must match [\\w-]+");
     }

@@ -16,8 +16,14 @@ final class PartialUpdates {
       String[] path = split(field.getKey(), "set");
       JsonNode value = field.getValue();
       if (path.length == 1 && ActivityInput.TEXT_FIELDS.contains(path[0])) {
-        if (!value.isValueNode() || value.isNull()) {
+        if (!value.isValueNode() || value.isNull() || (isVerb(path[0]) && !value.isTextual())) {
           throw ApiException.input("set", path[0] + " must be set to a string, got " + value);
+        }
+        if (isVerb(path[0])
+            && value.asText().getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+                > ActivityInput.MAX_ID_BYTES) {
+          throw ApiException.input(
+              "set", "verb must be at most " + ActivityInput.MAX_ID_BYTES + " bytes");
         }
         if (ActivityInput.REQUIRED_FIELDS.contains(path[0]) && value.asText().isEmpty()) {
           throw ApiException.input("set", path[0] + " cannot be set to an empty value");
@@ -38,6 +44,14 @@ final class PartialUpdates {
         parent.remove(path[path.length - 1]);
       }
     }
+    if (Json.depth(content) > Json.MAX_INPUT_DEPTH) {
+      throw ApiException.input(
+          "set", "the updated activity would nest deeper than " + Json.MAX_INPUT_DEPTH + " levels");
+    }
+  }
+
+  private static boolean isVerb(String field) {
+    return field.equals("verb");
   }
 
   private static String[] split(String dotted, String field) {

@@ -16,11 +16,17 @@ import java.util.regex.Pattern;
  */
 final class Times {
   private static final DateTimeFormatter OUT =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS");
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS");
   private static final Pattern IN =
       Pattern.compile(
           "(\\d{4}-\\d{2}-\\d{2})(?:[T ](\\d{2}):(\\d{2})(?::(\\d{2})(?:\\.(\\d{1,9}))?)?)?"
               + "(Z|[+-]\\d{2}(?::?\\d{2})?)?");
+
+  /** The earliest time Stream's format can hold: 0001-01-01T00:00:00.000000 UTC. */
+  static final long MIN_MICROS = -62_135_596_800_000_000L;
+
+  /** The latest time Stream's format can hold: 9999-12-31T23:59:59.999999 UTC. */
+  static final long MAX_MICROS = 253_402_300_799_999_999L;
 
   private final AtomicLong last = new AtomicLong();
 
@@ -52,7 +58,8 @@ final class Times {
 
   /**
    * Parses a time with 0 to 9 fraction digits and an optional {@code Z} or offset; a missing zone
-   * means UTC; digits past the sixth are dropped.
+   * means UTC; digits past the sixth are dropped. The time in UTC must lie from year 1 to year
+   * 9999, the range of Stream's format, so that it prints back the way it was given.
    *
    * @param text the time text
    * @return epoch microseconds
@@ -77,7 +84,17 @@ final class Times {
         offset = ZoneOffset.of(zone.length() == 3 ? zone + ":00" : zone);
       }
       long seconds = local.toEpochSecond(offset);
-      return seconds * 1_000_000L + micro;
+      long micros = Math.addExact(Math.multiplyExact(seconds, 1_000_000L), micro);
+      if (micros < MIN_MICROS || micros > MAX_MICROS) {
+        throw new IllegalArgumentException(
+            "'"
+                + text
+                + "' is outside 0001-01-01T00:00:00 to 9999-12-31T23:59:59.999999 (UTC), the"
+                + " range of Stream's time format");
+      }
+      return micros;
+    } catch (IllegalArgumentException e) {
+      throw e;
     } catch (RuntimeException e) {
       throw new IllegalArgumentException("'" + text + "' is not a valid time: " + e.getMessage());
     }
