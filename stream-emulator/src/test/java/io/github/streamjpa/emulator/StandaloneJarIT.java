@@ -11,13 +11,23 @@ import io.github.streamjpa.core.StreamClient;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -97,6 +107,94 @@ class StandaloneJarIT {
         CompletableFuture.supplyAsync(() -> String.join("\n", out.lines().toList()));
     assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
     assertThat(rest.get(30, TimeUnit.SECONDS)).contains("stream-emulator stopped");
+  }
+
+  @Test
+  void aTakenPortEndsTheJarWithOneLineAndExitCode3() throws Exception {
+    try (StreamEmulator occupant = StreamEmulator.start()) {
+      Path java = Paths.get(System.getProperty("java.home"), "bin", "java");
+      process =
+          new ProcessBuilder(
+                  java.toString(), "-jar", jar().toString(), "--port", "" + occupant.port())
+              .redirectErrorStream(true)
+              .start();
+      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+      assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      assertThat(process.exitValue()).isEqualTo(3);
+      assertThat(output.strip())
+          .startsWith("stream-emulator: cannot listen on 127.0.0.1:" + occupant.port())
+          .doesNotContain("\n")
+          .doesNotContain("Exception");
+    }
+  }
+
+  /**
+   * Hundreds of oversized, unauthenticated and malformed 1-2 MiB requests, several at a time,
+   * against a 64 MiB heap: nothing is kept that could grow, and the emulator still serves.
+   */
+  @Test
+  void survivesALongRunOfOversizedRequestsOnASmallHeap() throws Exception {
+    Path java = Paths.get(System.getProperty("java.home"), "bin", "java");
+    process =
+        new ProcessBuilder(java.toString(), "-Xmx64m", "-jar", jar().toString(), "--port", "0")
+            .redirectErrorStream(true)
+            .start();
+    BufferedReader out =
+        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    List<String> lines = new ArrayList<>();
+    String baseUrl =
+        CompletableFuture.supplyAsync(() -> readBaseUrl(out, lines)).get(60, TimeUnit.SECONDS);
+    CompletableFuture.runAsync(() -> out.lines().forEach(lines::add));
+    HttpClient http = HttpClient.newHttpClient();
+    byte[] oversized = new byte[2 << 20];
+    byte[] oneMiB = new byte[(1 << 20) - 16];
+    Arrays.fill(oversized, (byte) 'x');
+    Arrays.fill(oneMiB, (byte) '[');
+    String addUrl = baseUrl + "/api/v1.0/feed/user/1/?api_key=key";
+    ExecutorService clients = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<Integer>> statuses = new ArrayList<>();
+      for (int i = 0; i < 600; i++) {
+        byte[] body = i % 3 == 0 ? oversized : oneMiB;
+        boolean signed = i % 3 == 2;
+        statuses.add(clients.submit(() -> post(http, addUrl, body, signed)));
+      }
+      Map<Integer, Long> counts = new TreeMap<>();
+      for (Future<Integer> status : statuses) {
+        counts.merge(status.get(120, TimeUnit.SECONDS), 1L, Long::sum);
+      }
+      assertThat(counts).containsOnlyKeys(400, 401, 413).containsEntry(413, 200L);
+    } finally {
+      clients.shutdownNow();
+    }
+
+    StreamClient client =
+        StreamClient.builder("key", "secret")
+            .baseUrl(baseUrl)
+            .retryPolicy(RetryPolicy.none())
+            .build();
+    client
+        .feed("user", "1")
+        .addActivity(NewActivity.builder().actor("User:1").verb("pin").object("Pin:1").build());
+    assertThat(client.feed("user", "1").getActivities().results()).hasSize(1);
+    assertThat(process.isAlive()).isTrue();
+    assertThat(String.join("\n", lines)).doesNotContain("OutOfMemoryError");
+  }
+
+  private static int post(HttpClient http, String url, byte[] body, boolean signed)
+      throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(url))
+            .timeout(java.time.Duration.ofSeconds(60))
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+            .header("Content-Type", "application/json");
+    if (signed) {
+      request
+          .header("Stream-Auth-Type", "jwt")
+          .header("Authorization", RawApi.jwt("secret", "*", "*", "*"));
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
   }
 
   private static String readBaseUrl(BufferedReader out, List<String> lines) {
