@@ -36,13 +36,19 @@ class MainTest {
               "likes=notification:{{ verb }}_{{ actor }}",
               "--strict-feed-groups",
               "--max-body-bytes",
-              "2048"
+              "2048",
+              "--max-connections",
+              "32",
+              "--token-leeway-seconds",
+              "0"
             });
 
     assertThat(config.port()).isZero();
     assertThat(config.apiSecret()).isEqualTo("top-secret-value");
     assertThat(config.strictFeedGroups()).isTrue();
     assertThat(config.maxBodyBytes()).isEqualTo(2048);
+    assertThat(config.maxConnections()).isEqualTo(32);
+    assertThat(config.tokenLeeway()).isZero();
     assertThat(config.feedGroups().get("user").type()).isEqualTo(FeedGroupType.FLAT);
     assertThat(config.feedGroups().get("timeline_aggregated").aggregationFormat())
         .isEqualTo(FeedGroup.DEFAULT_AGGREGATION_FORMAT);
@@ -63,6 +69,10 @@ class MainTest {
         .hasMessageContaining("flat");
     assertThatThrownBy(() -> Main.parse(new String[] {"--api-key"}))
         .hasMessageContaining("--api-key");
+    assertThatThrownBy(() -> Main.parse(new String[] {"--max-connections", "0"}))
+        .hasMessageContaining("maxConnections 0");
+    assertThatThrownBy(() -> Main.parse(new String[] {"--token-leeway-seconds", "3600"}))
+        .hasMessageContaining("PT1H");
     assertThat(Main.parse(new String[] {"--help"})).isNull();
   }
 

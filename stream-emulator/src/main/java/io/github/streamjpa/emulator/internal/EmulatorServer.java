@@ -93,6 +93,7 @@ public final class EmulatorServer implements AutoCloseable {
         if (closed) {
           return;
         }
+        pause(); // such as too many open files: do not spin
         continue;
       }
       if (open.incrementAndGet() > config.maxConnections()) {
@@ -106,6 +107,14 @@ public final class EmulatorServer implements AutoCloseable {
         open.decrementAndGet();
         refuse(client);
       }
+    }
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(50);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
