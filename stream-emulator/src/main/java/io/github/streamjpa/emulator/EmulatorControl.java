@@ -6,8 +6,9 @@ import java.util.Map;
 
 /**
  * The in-JVM control surface of a running emulator: reset, request log, fault injection and state
- * inspection. Thread-safe. The same operations are available over HTTP under {@code /_emulator/}
- * from loopback addresses.
+ * inspection. Thread-safe. The same operations are available over HTTP under {@code /_emulator/} to
+ * loopback clients that name a loopback {@code Host}, never to cross-site requests, with POST
+ * bodies as {@code application/json}.
  *
  * <pre>{@code
  * EmulatorControl control = emulator.control();

@@ -180,13 +180,7 @@ class AttackTest extends RawApiTestBase {
             .withClaim("action", "*")
             .withClaim("feed_id", "*")
             .sign(Algorithm.none());
-    String expired =
-        JWT.create()
-            .withClaim("resource", "*")
-            .withClaim("action", "*")
-            .withClaim("feed_id", "*")
-            .withExpiresAt(Instant.now().minusSeconds(60))
-            .sign(Algorithm.HMAC256(SECRET));
+    String expired = expiredToken(Duration.ofMinutes(1));
     return Stream.of(
         Arguments.of("alg none", (UnaryOperator<RawApi>) a -> a.withToken(unsigned), 401, 3),
         Arguments.of(

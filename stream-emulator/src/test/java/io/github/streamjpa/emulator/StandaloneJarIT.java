@@ -47,6 +47,25 @@ class StandaloneJarIT {
     }
   }
 
+  /** A running jar: its output, the lines read so far and the URL it announced. */
+  private record Started(BufferedReader out, List<String> lines, String baseUrl) {}
+
+  /** Runs the jar on a free port with the JVM options and arguments; waits until it is ready. */
+  private Started launch(List<String> jvmOptions, String... args) throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-jar", jar().toString(), "--port", "0"));
+    command.addAll(List.of(args));
+    process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    BufferedReader out =
+        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    List<String> lines = java.util.Collections.synchronizedList(new ArrayList<>());
+    String baseUrl =
+        CompletableFuture.supplyAsync(() -> readBaseUrl(out, lines)).get(60, TimeUnit.SECONDS);
+    return new Started(out, lines, baseUrl);
+  }
+
   private static Path jar() {
     Path jar = Paths.get(System.getProperty("stream.emulator.jar", "target/stream-emulator.jar"));
     assertThat(jar).as("run `./mvnw -pl stream-emulator package` first").exists();
@@ -55,30 +74,20 @@ class StandaloneJarIT {
 
   @Test
   void startsFromTheJarServesAClientAndStopsOnSigterm() throws Exception {
-    Path java = Paths.get(System.getProperty("java.home"), "bin", "java");
-    process =
-        new ProcessBuilder(
-                java.toString(),
-                "-jar",
-                jar().toString(),
-                "--port",
-                "0",
-                "--api-key",
-                "it-key",
-                "--api-secret",
-                "it-secret",
-                "--feed-group",
-                "user=flat",
-                "--feed-group",
-                "likes=notification:{{ verb }}_{{ object }}",
-                "--strict-feed-groups")
-            .redirectErrorStream(true)
-            .start();
-    BufferedReader out =
-        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-    List<String> lines = new ArrayList<>();
-    String baseUrl =
-        CompletableFuture.supplyAsync(() -> readBaseUrl(out, lines)).get(60, TimeUnit.SECONDS);
+    Started jar =
+        launch(
+            List.of(),
+            "--api-key",
+            "it-key",
+            "--api-secret",
+            "it-secret",
+            "--feed-group",
+            "user=flat",
+            "--feed-group",
+            "likes=notification:{{ verb }}_{{ object }}",
+            "--strict-feed-groups");
+    BufferedReader out = jar.out();
+    String baseUrl = jar.baseUrl();
 
     StreamClient client =
         StreamClient.builder("it-key", "it-secret")
@@ -135,17 +144,10 @@ class StandaloneJarIT {
    */
   @Test
   void survivesALongRunOfOversizedRequestsOnASmallHeap() throws Exception {
-    Path java = Paths.get(System.getProperty("java.home"), "bin", "java");
-    process =
-        new ProcessBuilder(java.toString(), "-Xmx64m", "-jar", jar().toString(), "--port", "0")
-            .redirectErrorStream(true)
-            .start();
-    BufferedReader out =
-        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-    List<String> lines = new ArrayList<>();
-    String baseUrl =
-        CompletableFuture.supplyAsync(() -> readBaseUrl(out, lines)).get(60, TimeUnit.SECONDS);
-    CompletableFuture.runAsync(() -> out.lines().forEach(lines::add));
+    Started jar = launch(List.of("-Xmx64m"));
+    String baseUrl = jar.baseUrl();
+    List<String> lines = jar.lines();
+    CompletableFuture.runAsync(() -> jar.out().lines().forEach(lines::add));
     HttpClient http = HttpClient.newHttpClient();
     byte[] oversized = new byte[2 << 20];
     byte[] oneMiB = new byte[(1 << 20) - 16];
