@@ -14,7 +14,7 @@ import java.util.Map;
  *     Authorization} (a JWT's signature, a feed token, an HTTP signature) replaced by {@code
  *     [redacted]}
  * @param body the request body as UTF-8 text ({@code ""} when empty, and for requests refused for
- *     their credentials, path, method or size), cut to 16 KiB
+ *     their credentials, path, method or size), cut to 64 KiB
  * @param bodyTruncated whether {@code body} is shorter than the body received
  * @param status the HTTP status answered (0 when the connection was dropped)
  * @param at when the request arrived

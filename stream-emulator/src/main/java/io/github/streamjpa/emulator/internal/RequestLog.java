@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  */
 final class RequestLog {
   /** The most of one body the log keeps, in UTF-8 bytes. */
-  static final int MAX_BODY_BYTES = 16 * 1024;
+  static final int MAX_BODY_BYTES = 64 * 1024;
 
   /** Statuses of requests refused before their body was looked at: logged without it. */
   private static final Set<Integer> REJECTED = Set.of(401, 403, 404, 405, 413, 431);
