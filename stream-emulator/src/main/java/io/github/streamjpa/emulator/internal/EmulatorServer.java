@@ -1,6 +1,8 @@
 package io.github.streamjpa.emulator.internal;
 
 import io.github.streamjpa.emulator.EmulatorConfig;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -9,6 +11,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
@@ -136,7 +139,8 @@ public final class EmulatorServer implements AutoCloseable {
     }
   }
 
-  private static void write(
+  /** Writes the answer; returns null (to be a step of {@code withinReadTimeout}). */
+  private static Void write(
       OutputStream out, WireResponse response, boolean headOnly, boolean keepAlive)
       throws IOException {
     StringBuilder head =
@@ -159,6 +163,7 @@ public final class EmulatorServer implements AutoCloseable {
       out.write(response.body());
     }
     out.flush();
+    return null;
   }
 
   private static String reason(int status) {
@@ -234,36 +239,32 @@ public final class EmulatorServer implements AutoCloseable {
 
     private void serve() throws IOException {
       client.setTcpNoDelay(true);
-      var in = new java.io.BufferedInputStream(client.getInputStream(), 8192);
-      var out = new java.io.BufferedOutputStream(client.getOutputStream(), 8192);
+      BufferedInputStream in = new BufferedInputStream(client.getInputStream(), 8192);
+      BufferedOutputStream out = new BufferedOutputStream(client.getOutputStream(), 8192);
       RequestReader reader = new RequestReader(in, out, config.maxBodyBytes());
       InetAddress remote = client.getInetAddress();
-      long readMillis = config.readTimeout().toMillis();
-      boolean first = true;
+      int readMillis = (int) config.readTimeout().toMillis();
+      int waitMillis = readMillis; // a new connection is expected to send at once
       while (!closed) {
-        client.setSoTimeout((int) (first ? readMillis : config.idleTimeout().toMillis()));
+        client.setSoTimeout(waitMillis);
         int start;
         try {
           start = in.read();
-        } catch (java.net.SocketTimeoutException e) {
+        } catch (SocketTimeoutException e) {
           return;
         }
         if (start < 0) {
           return;
         }
-        first = false;
-        client.setSoTimeout((int) readMillis);
+        waitMillis = (int) config.idleTimeout().toMillis();
+        client.setSoTimeout(readMillis);
         RequestReader.Read read;
-        var guard =
-            watchdog.schedule(() -> closeQuietly(client), readMillis, TimeUnit.MILLISECONDS);
         try {
-          read = reader.read(start, remote);
+          read = withinReadTimeout(() -> reader.read(start, remote));
         } catch (ApiException e) {
-          guard.cancel(false);
-          write(out, WireResponse.error(e, Map.of()), false, false);
+          withinReadTimeout(() -> write(out, WireResponse.error(e, Map.of()), false, false));
+          discardRest(in);
           return;
-        } finally {
-          guard.cancel(false);
         }
         WireRequest request = read.request();
         WireResponse response = handler.handle(request);
@@ -271,17 +272,50 @@ public final class EmulatorServer implements AutoCloseable {
           return;
         }
         boolean keepAlive = read.keepAlive() && response.status() != 413;
-        guard = watchdog.schedule(() -> closeQuietly(client), readMillis, TimeUnit.MILLISECONDS);
-        try {
-          write(out, response, request.method().equals("HEAD"), keepAlive);
-        } finally {
-          guard.cancel(false);
-        }
+        withinReadTimeout(() -> write(out, response, request.method().equals("HEAD"), keepAlive));
         if (!keepAlive) {
+          discardRest(in);
           return;
         }
       }
     }
+
+    /** Runs a read or write, closing the socket (which ends it) when the read timeout passes. */
+    private <T> T withinReadTimeout(Io<T> step) throws IOException {
+      var guard =
+          watchdog.schedule(
+              () -> closeQuietly(client), config.readTimeout().toMillis(), TimeUnit.MILLISECONDS);
+      try {
+        return step.run();
+      } finally {
+        guard.cancel(false);
+      }
+    }
+
+    /**
+     * Before closing after an answer, reads what the client still sends (for a second, up to the
+     * body limit), so that closing does not reset the connection before the answer was read.
+     */
+    private void discardRest(BufferedInputStream in) {
+      try {
+        client.shutdownOutput();
+        client.setSoTimeout(1000);
+        byte[] scratch = new byte[8192];
+        long left = config.maxBodyBytes();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+        int n;
+        while (left > 0 && System.nanoTime() < deadline && (n = in.read(scratch)) > 0) {
+          left -= n;
+        }
+      } catch (IOException e) {
+        // closing anyway
+      }
+    }
+  }
+
+  /** A socket step that may fail. */
+  private interface Io<T> {
+    T run() throws IOException;
   }
 
   private static final class Threads implements ThreadFactory {
