@@ -1,8 +1,10 @@
 package io.github.streamjpa.emulator.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -89,7 +91,7 @@ final class ApiHandler {
   private static byte[] withDuration(ObjectNode body, long start) {
     double millis = (System.nanoTime() - start) / 1_000_000.0;
     body.put("duration", String.format(Locale.ROOT, "%.2fms", millis));
-    return Json.write(body).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    return Json.write(body).getBytes(StandardCharsets.UTF_8);
   }
 
   private void rateLimitHeaders(Map<String, String> headers, int status) {
@@ -115,7 +117,7 @@ final class ApiHandler {
    * cannot be decoded.
    */
   private void log(WireRequest wire, String method, ApiRequest parsed, int status, Instant at) {
-    Map<String, java.util.List<String>> query;
+    Map<String, List<String>> query;
     if (parsed != null) {
       query = parsed.query();
     } else {

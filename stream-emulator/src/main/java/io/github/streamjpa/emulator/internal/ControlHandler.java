@@ -6,6 +6,7 @@ import io.github.streamjpa.emulator.RecordedRequest;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.UnknownHostException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -146,7 +147,7 @@ final class ControlHandler {
     try {
       // A literal is parsed without a lookup.
       return InetAddress.getByName(host).isLoopbackAddress();
-    } catch (java.net.UnknownHostException e) {
+    } catch (UnknownHostException e) {
       return false;
     }
   }

@@ -2,6 +2,7 @@ package io.github.streamjpa.emulator.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
 
@@ -20,7 +21,7 @@ final class PartialUpdates {
           throw ApiException.input("set", path[0] + " must be set to a string, got " + value);
         }
         if (isVerb(path[0])
-            && value.asText().getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+            && value.asText().getBytes(StandardCharsets.UTF_8).length
                 > ActivityInput.MAX_ID_BYTES) {
           throw ApiException.input(
               "set", "verb must be at most " + ActivityInput.MAX_ID_BYTES + " bytes");
