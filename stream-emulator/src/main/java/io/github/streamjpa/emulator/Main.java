@@ -9,7 +9,9 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * The standalone entry point: {@code java -jar stream-emulator.jar --port 8000 --api-key KEY
- * --api-secret SECRET [--feed-group slug=flat|aggregated[:format]|notification[:format]]...}.
+ * --api-secret SECRET [--feed-group slug=flat|aggregated[:format]|notification[:format]]...}. Exits
+ * with 2 and the usage for bad options, and with 3 and one line when the address cannot be bound (a
+ * port in use).
  */
 final class Main {
   private static final String USAGE =
