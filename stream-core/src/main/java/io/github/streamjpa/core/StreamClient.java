@@ -415,6 +415,7 @@ public final class StreamClient {
      */
     public Builder okHttpClient(okhttp3.OkHttpClient client) {
       draft.okHttpClient = Checks.notNull(client, "OkHttp client");
+      draft.connectionCheck = null;
       return this;
     }
 
