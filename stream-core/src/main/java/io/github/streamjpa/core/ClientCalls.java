@@ -86,6 +86,7 @@ final class ClientCalls {
 
   List<FeedActivity> getActivities(List<String> ids) {
     List<String> list = Checks.nonEmptyList(ids, "activity ids");
+    Checks.atMost(list, 100, "activity ids", "Stream looks up");
     list.forEach(id -> Checks.noComma(id, "activity id"));
     JsonNode result =
         engine.execute(Call.get(ACTIVITIES, Map.of("ids", String.join(",", list)), "activities"));
@@ -94,6 +95,7 @@ final class ClientCalls {
 
   List<FeedActivity> getActivitiesByForeignIdTime(List<ForeignIdTime> keys) {
     List<ForeignIdTime> list = Checks.nonEmptyList(keys, "foreign id and time keys");
+    Checks.atMost(list, 100, "foreign id and time keys", "Stream looks up");
     List<String> foreignIds = new ArrayList<>();
     List<String> times = new ArrayList<>();
     for (ForeignIdTime k : list) {
