@@ -3,21 +3,42 @@ package io.github.streamjpa.core.internal;
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.JWTCreator;
 import com.auth0.jwt.algorithms.Algorithm;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 
 /**
  * Signs Stream JWTs (HS256 with the API secret) and caches server tokens per scope.
  *
- * <p>Server tokens carry no {@code iat} or {@code exp}, as in the official clients, so a token for
- * a scope never changes and is signed once for the client's life.
+ * <p>Server tokens carry no {@code iat} or {@code exp}, as in the official clients, so the token
+ * for a scope never changes; the cache only saves signing it again. It is bounded in size (the
+ * {@value #MAX_CACHED_TOKENS} most recently used scopes) and in age ({@link #MAX_TOKEN_AGE}), so a
+ * long-running server that touches many feeds does not keep a token for each of them.
  */
 public final class JwtSigner {
+  /** How many server tokens are kept at most. */
+  static final int MAX_CACHED_TOKENS = 4096;
+
+  /** How long a cached server token is used before it is signed again. */
+  static final Duration MAX_TOKEN_AGE = Duration.ofHours(1);
+
   private final Algorithm algorithm;
-  private final Map<TokenScope, String> cache = new ConcurrentHashMap<>();
+  private final LongSupplier nanoTime;
+
+  /** Access-ordered, so the eldest entry is the least recently used; guarded by itself. */
+  private final Map<TokenScope, Cached> cache =
+      new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<TokenScope, Cached> eldest) {
+          return size() > MAX_CACHED_TOKENS;
+        }
+      };
+
+  private record Cached(String token, long signedAtNanos) {}
 
   /**
    * Creates a signer.
@@ -25,24 +46,39 @@ public final class JwtSigner {
    * @param secret the API secret; kept only inside the HMAC algorithm
    */
   public JwtSigner(String secret) {
+    this(secret, System::nanoTime);
+  }
+
+  JwtSigner(String secret, LongSupplier nanoTime) {
     this.algorithm = Algorithm.HMAC256(secret);
+    this.nanoTime = nanoTime;
   }
 
   /**
-   * Returns the server token for a scope, signing it on first use.
+   * Returns the server token for a scope, signing it when it is not cached or too old.
    *
    * @param scope the claims
    * @return the compact JWT
    */
   public String token(TokenScope scope) {
-    return cache.computeIfAbsent(
-        scope,
-        s ->
-            JWT.create()
-                .withClaim("resource", s.resource())
-                .withClaim("action", s.action())
-                .withClaim("feed_id", s.feedId())
-                .sign(algorithm));
+    long now = nanoTime.getAsLong();
+    synchronized (cache) {
+      Cached cached = cache.get(scope);
+      if (cached != null && now - cached.signedAtNanos() < MAX_TOKEN_AGE.toNanos()) {
+        return cached.token();
+      }
+    }
+    // Signed outside the lock; two threads may both sign a new scope, with the same result.
+    String token =
+        JWT.create()
+            .withClaim("resource", scope.resource())
+            .withClaim("action", scope.action())
+            .withClaim("feed_id", scope.feedId())
+            .sign(algorithm);
+    synchronized (cache) {
+      cache.put(scope, new Cached(token, now));
+    }
+    return token;
   }
 
   /**
@@ -61,9 +97,11 @@ public final class JwtSigner {
     return b.sign(algorithm);
   }
 
-  /** Returns how many server tokens are cached; tests use it to see reuse. */
+  /** Returns how many server tokens are cached; tests use it to see reuse and the bound. */
   int cachedTokens() {
-    return cache.size();
+    synchronized (cache) {
+      return cache.size();
+    }
   }
 
   private static void claim(JWTCreator.Builder b, String name, Object value) {
