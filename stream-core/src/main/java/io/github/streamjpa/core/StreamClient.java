@@ -303,6 +303,10 @@ public final class StreamClient {
     return settings.signer();
   }
 
+  java.time.Clock clock() {
+    return settings.clock();
+  }
+
   /** Describes the client without its secret. */
   @Override
   public String toString() {

@@ -334,6 +334,22 @@ class ValidationTest {
             "partial update set 'loop' holds a map or list that contains itself",
             (c, f) -> PartialUpdate.byId("a1", Map.of("loop", selfContaining()), null)),
         bad(
+            "token without lifetime",
+            ILLEGAL,
+            "token lifetime PT0S must be positive",
+            (c, f) -> f.token(Duration.ZERO)),
+        bad(
+            "read-only token with a negative lifetime",
+            ILLEGAL,
+            "token lifetime PT-1S must be positive",
+            (c, f) -> f.readOnlyToken(Duration.ofSeconds(-1))),
+        bad(
+            "token expiring after year 9999",
+            ILLEGAL,
+            "token expiry +1000000000-12-31T23:59:59.999999999Z must be between"
+                + " 1970-01-01T00:00:00Z and 9999-12-31T23:59:59Z",
+            (c, f) -> c.userToken("alice", Map.of(), Instant.MAX)),
+        bad(
             "time before year 1",
             ILLEGAL,
             "time -0001-06-01T00:00:00Z is outside the years 0001 to 9999 that Stream's time format"

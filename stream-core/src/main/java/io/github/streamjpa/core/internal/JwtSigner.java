@@ -26,6 +26,8 @@ public final class JwtSigner {
   /** How long a cached server token is used before it is signed again. */
   static final Duration MAX_TOKEN_AGE = Duration.ofHours(1);
 
+  private static final Instant LATEST_EXPIRY = Instant.parse("9999-12-31T23:59:59Z");
+
   private final Algorithm algorithm;
   private final LongSupplier nanoTime;
 
@@ -87,11 +89,21 @@ public final class JwtSigner {
    * @param claims string, number, boolean, list or map claims, in order
    * @param expiresAt the {@code exp} claim, or null for none
    * @return the compact JWT
+   * @throws IllegalArgumentException if the expiry is before 1970 or after the year 9999
    */
   public String sign(Map<String, ?> claims, Instant expiresAt) {
     JWTCreator.Builder b = JWT.create();
     claims.forEach((name, value) -> claim(b, name, value));
     if (expiresAt != null) {
+      if (expiresAt.isBefore(Instant.EPOCH) || expiresAt.isAfter(LATEST_EXPIRY)) {
+        throw new IllegalArgumentException(
+            "token expiry "
+                + expiresAt
+                + " must be between "
+                + Instant.EPOCH
+                + " and "
+                + LATEST_EXPIRY);
+      }
       b.withExpiresAt(Date.from(expiresAt));
     }
     return b.sign(algorithm);
