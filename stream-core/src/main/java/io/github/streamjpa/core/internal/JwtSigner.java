@@ -6,7 +6,6 @@ import com.auth0.jwt.algorithms.Algorithm;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
@@ -29,18 +28,8 @@ public final class JwtSigner {
   private static final Instant LATEST_EXPIRY = Instant.parse("9999-12-31T23:59:59Z");
 
   private final Algorithm algorithm;
-  private final LongSupplier nanoTime;
 
-  /** Access-ordered, so the eldest entry is the least recently used; guarded by itself. */
-  private final Map<TokenScope, Cached> cache =
-      new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<TokenScope, Cached> eldest) {
-          return size() > MAX_CACHED_TOKENS;
-        }
-      };
-
-  private record Cached(String token, long signedAtNanos) {}
+  private final TokenCache cache;
 
   /**
    * Creates a signer.
@@ -53,7 +42,7 @@ public final class JwtSigner {
 
   JwtSigner(String secret, LongSupplier nanoTime) {
     this.algorithm = Algorithm.HMAC256(secret);
-    this.nanoTime = nanoTime;
+    this.cache = new TokenCache(MAX_CACHED_TOKENS, MAX_TOKEN_AGE, nanoTime);
   }
 
   /**
@@ -63,24 +52,14 @@ public final class JwtSigner {
    * @return the compact JWT
    */
   public String token(TokenScope scope) {
-    long now = nanoTime.getAsLong();
-    synchronized (cache) {
-      Cached cached = cache.get(scope);
-      if (cached != null && now - cached.signedAtNanos() < MAX_TOKEN_AGE.toNanos()) {
-        return cached.token();
-      }
-    }
-    // Signed outside the lock; two threads may both sign a new scope, with the same result.
-    String token =
-        JWT.create()
-            .withClaim("resource", scope.resource())
-            .withClaim("action", scope.action())
-            .withClaim("feed_id", scope.feedId())
-            .sign(algorithm);
-    synchronized (cache) {
-      cache.put(scope, new Cached(token, now));
-    }
-    return token;
+    return cache.get(
+        scope,
+        s ->
+            JWT.create()
+                .withClaim("resource", s.resource())
+                .withClaim("action", s.action())
+                .withClaim("feed_id", s.feedId())
+                .sign(algorithm));
   }
 
   /**
@@ -111,9 +90,7 @@ public final class JwtSigner {
 
   /** Returns how many server tokens are cached; tests use it to see reuse and the bound. */
   int cachedTokens() {
-    synchronized (cache) {
-      return cache.size();
-    }
+    return cache.size();
   }
 
   private static void claim(JWTCreator.Builder b, String name, Object value) {
