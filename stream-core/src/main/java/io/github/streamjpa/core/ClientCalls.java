@@ -170,6 +170,7 @@ final class ClientCalls {
   String userToken(String userId, Map<String, ?> extraClaims, Instant expiresAt) {
     Checks.notBlank(userId, "user id");
     Map<String, Object> extra = Checks.map(extraClaims, "extra claims");
+    extra.forEach((name, value) -> Checks.customValue(value, "claim '" + name + "'"));
     if (extra.containsKey("user_id")) {
       throw new IllegalArgumentException(
           "extra claims must not contain 'user_id'; it is set from the userId argument");
@@ -189,6 +190,7 @@ final class ClientCalls {
     }
     Checks.notBlank(userId, "user id");
     List<Map<String, Object>> list = Checks.list(events, "events");
+    Checks.customValue(list, "events");
     Map<String, Object> claims = new LinkedHashMap<>();
     claims.put("resource", "redirect_and_track");
     claims.put("action", "*");

@@ -350,6 +350,16 @@ class ValidationTest {
                 + " 1970-01-01T00:00:00Z and 9999-12-31T23:59:59Z",
             (c, f) -> c.userToken("alice", Map.of(), Instant.MAX)),
         bad(
+            "user token claim holding itself",
+            ILLEGAL,
+            "claim 'team' holds a map or list that contains itself",
+            (c, f) -> c.userToken("alice", Map.of("team", selfContaining()))),
+        bad(
+            "redirect event holding itself",
+            ILLEGAL,
+            "events holds a map or list that contains itself",
+            (c, f) -> c.redirectUrl("https://example.com/", "alice", List.of(selfContaining()))),
+        bad(
             "time before year 1",
             ILLEGAL,
             "time -0001-06-01T00:00:00Z is outside the years 0001 to 9999 that Stream's time format"
