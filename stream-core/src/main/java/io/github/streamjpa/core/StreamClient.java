@@ -117,8 +117,8 @@ public final class StreamClient {
   /**
    * Returns a feed of this app.
    *
-   * @param slug the feed group, matching {@code [\w-]+}
-   * @param userId the user id, matching {@code [\w-]+}
+   * @param slug the feed group, matching {@code [A-Za-z0-9_-]+}
+   * @param userId the user id, matching {@code [A-Za-z0-9_-]+}
    * @return the feed
    * @throws IllegalArgumentException if a part does not match
    */
