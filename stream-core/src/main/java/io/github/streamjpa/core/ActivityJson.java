@@ -97,7 +97,7 @@ final class ActivityJson {
       n.set("to", feedIds(a.to()));
     }
     a.extra().forEach((k, v) -> n.set(k, mapper.valueToTree(v)));
-    return n;
+    return ActivitySize.check(n, a, mapper);
   }
 
   ArrayNode feedIds(List<FeedId> feeds) {

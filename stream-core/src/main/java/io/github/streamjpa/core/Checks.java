@@ -1,17 +1,26 @@
 package io.github.streamjpa.core;
 
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Argument checks shared by the public types; messages name the value and the rule. */
 final class Checks {
-  // Python 3's \w is Unicode-aware; the official Python client validates with that pattern.
-  private static final Pattern WORD = Pattern.compile("^[\\w-]+$", Pattern.UNICODE_CHARACTER_CLASS);
+  // ASCII only, as the service and the emulator check; Python 3's Unicode-aware \w, which the
+  // official Python client uses, lets through ids such as 'ü' that the service then refuses.
+  private static final Pattern WORD = Pattern.compile("^[A-Za-z0-9_-]+$");
+
+  /** How deep a custom value may nest maps and lists; far below any stack or parser limit. */
+  static final int MAX_NESTING = 100;
 
   private Checks() {}
 
@@ -19,11 +28,11 @@ final class Checks {
     return Objects.requireNonNull(value, () -> what + " must not be null");
   }
 
-  /** A feed slug or user id: letters, digits, underscore and hyphen ({@code [\w-]+}). */
+  /** A feed slug or user id: ASCII letters, digits, underscore and hyphen. */
   static String word(String value, String what) {
     notNull(value, what);
     if (!WORD.matcher(value).matches()) {
-      throw new IllegalArgumentException(what + " '" + value + "' must match [\\w-]+");
+      throw new IllegalArgumentException(what + " '" + value + "' must match [A-Za-z0-9_-]+");
     }
     return value;
   }
@@ -63,6 +72,55 @@ final class Checks {
           copy.put(k, v);
         });
     return Collections.unmodifiableMap(copy);
+  }
+
+  /** A list Stream takes at most {@code max} of in one request. */
+  static <T> List<T> atMost(List<T> values, int max, String what, String rule) {
+    if (values.size() > max) {
+      throw new IllegalArgumentException(
+          what + " has " + values.size() + " entries; " + rule + " at most " + max + " at once");
+    }
+    return values;
+  }
+
+  /**
+   * Checks a custom value before Jackson sees it: maps, lists and arrays must not contain
+   * themselves or nest deeper than {@link #MAX_NESTING}, and times must fit Stream's format.
+   */
+  static void customValue(Object value, String what) {
+    customValue(value, what, Collections.newSetFromMap(new IdentityHashMap<>()), 0);
+  }
+
+  private static void customValue(Object value, String what, Set<Object> path, int depth) {
+    if (value instanceof Instant time) {
+      try {
+        StreamTimes.checkRange(time);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(what + ": " + e.getMessage(), e);
+      }
+      return;
+    }
+    Iterable<?> children;
+    if (value instanceof Map<?, ?> map) {
+      children = map.values();
+    } else if (value instanceof Iterable<?> iterable && !(value instanceof Path)) {
+      children = iterable;
+    } else if (value instanceof Object[] array) {
+      children = Arrays.asList(array);
+    } else {
+      return;
+    }
+    if (depth >= MAX_NESTING) {
+      throw new IllegalArgumentException(
+          what + " nests more than " + MAX_NESTING + " maps or lists deep");
+    }
+    if (!path.add(value)) {
+      throw new IllegalArgumentException(what + " holds a map or list that contains itself");
+    }
+    for (Object child : children) {
+      customValue(child, what, path, depth + 1);
+    }
+    path.remove(value);
   }
 
   static int range(int value, int min, int max, String what) {

@@ -86,6 +86,7 @@ final class ClientCalls {
 
   List<FeedActivity> getActivities(List<String> ids) {
     List<String> list = Checks.nonEmptyList(ids, "activity ids");
+    Checks.atMost(list, 100, "activity ids", "Stream looks up");
     list.forEach(id -> Checks.noComma(id, "activity id"));
     JsonNode result =
         engine.execute(Call.get(ACTIVITIES, Map.of("ids", String.join(",", list)), "activities"));
@@ -94,6 +95,7 @@ final class ClientCalls {
 
   List<FeedActivity> getActivitiesByForeignIdTime(List<ForeignIdTime> keys) {
     List<ForeignIdTime> list = Checks.nonEmptyList(keys, "foreign id and time keys");
+    Checks.atMost(list, 100, "foreign id and time keys", "Stream looks up");
     List<String> foreignIds = new ArrayList<>();
     List<String> times = new ArrayList<>();
     for (ForeignIdTime k : list) {
@@ -168,6 +170,7 @@ final class ClientCalls {
   String userToken(String userId, Map<String, ?> extraClaims, Instant expiresAt) {
     Checks.notBlank(userId, "user id");
     Map<String, Object> extra = Checks.map(extraClaims, "extra claims");
+    extra.forEach((name, value) -> Checks.customValue(value, "claim '" + name + "'"));
     if (extra.containsKey("user_id")) {
       throw new IllegalArgumentException(
           "extra claims must not contain 'user_id'; it is set from the userId argument");
@@ -187,6 +190,7 @@ final class ClientCalls {
     }
     Checks.notBlank(userId, "user id");
     List<Map<String, Object>> list = Checks.list(events, "events");
+    Checks.customValue(list, "events");
     Map<String, Object> claims = new LinkedHashMap<>();
     claims.put("resource", "redirect_and_track");
     claims.put("action", "*");

@@ -9,7 +9,10 @@ record Endpoints(HttpUrl api, HttpUrl analyticsRedirect) {
   private static final Pattern LOCATION = Pattern.compile("^[a-z0-9]+(-[a-z0-9]+)*$");
   private static final List<String> NO_LOCATION = List.of("", "api", "getstream", "stream-io-api");
 
-  /** The hosted service: {@code https://[L-]api.stream-io-api.com/api/v1.0/}. */
+  /**
+   * The hosted service: {@code https://[L-]api.stream-io-api.com/api/v1.0/}, and analytics at
+   * {@code https://analytics.stream-io-api.com/analytics/redirect/} whatever the location.
+   */
   static Endpoints forLocation(String location) {
     String prefix = "";
     if (location != null) {
@@ -25,9 +28,10 @@ record Endpoints(HttpUrl api, HttpUrl analyticsRedirect) {
         prefix = l + "-";
       }
     }
+    // Analytics has one host for every location, as the official clients use it.
     return new Endpoints(
         HttpUrl.get("https://" + prefix + "api.stream-io-api.com/api/v1.0/"),
-        HttpUrl.get("https://" + prefix + "analytics.stream-io-api.com/analytics/redirect/"));
+        HttpUrl.get("https://analytics.stream-io-api.com/analytics/redirect/"));
   }
 
   /** A URL that could not be parsed may still hold "key:secret@": never echo that part. */

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.streamjpa.core.HttpEngine.Call;
 import io.github.streamjpa.core.internal.TokenScope;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -401,7 +404,8 @@ public final class Feed {
   }
 
   /**
-   * Returns a token with full rights on this feed (resource {@code *}, action {@code *}).
+   * Returns a token with full rights on this feed (resource {@code *}, action {@code *}) that never
+   * expires; prefer {@link #token(Duration)} for tokens handed to a browser or app.
    *
    * @return the JWT
    */
@@ -410,12 +414,54 @@ public final class Feed {
   }
 
   /**
-   * Returns a token that can only read this feed, safe to hand to a browser or app.
+   * Returns a token with full rights on this feed that expires after {@code lifetime}: a leaked one
+   * is useless once it has expired, while one without expiry lasts until the secret is rotated.
+   *
+   * @param lifetime how long the token is valid, from now; positive
+   * @return the JWT (resource {@code *}, action {@code *}, with {@code exp})
+   */
+  public String token(Duration lifetime) {
+    return expiringToken("*", lifetime);
+  }
+
+  /**
+   * Returns a token that can only read this feed and never expires; prefer {@link
+   * #readOnlyToken(Duration)} for tokens handed to a browser or app.
    *
    * @return the JWT (resource {@code *}, action {@code read})
    */
   public String readOnlyToken() {
     return client.signer().token(scope("*", "read"));
+  }
+
+  /**
+   * Returns a token that can only read this feed and expires after {@code lifetime}, for a browser
+   * or app that renders the feed.
+   *
+   * @param lifetime how long the token is valid, from now; positive
+   * @return the JWT (resource {@code *}, action {@code read}, with {@code exp})
+   */
+  public String readOnlyToken(Duration lifetime) {
+    return expiringToken("read", lifetime);
+  }
+
+  private String expiringToken(String action, Duration lifetime) {
+    Checks.notNull(lifetime, "token lifetime");
+    if (lifetime.isNegative() || lifetime.isZero()) {
+      throw new IllegalArgumentException("token lifetime " + lifetime + " must be positive");
+    }
+    Instant expiresAt;
+    try {
+      expiresAt = client.clock().instant().plus(lifetime);
+    } catch (ArithmeticException | DateTimeException e) {
+      throw new IllegalArgumentException(
+          "token lifetime " + lifetime + " must end before the year 10000", e);
+    }
+    Map<String, Object> claims = new LinkedHashMap<>();
+    claims.put("resource", "*");
+    claims.put("action", action);
+    claims.put("feed_id", id.tokenFeedId());
+    return client.signer().sign(claims, expiresAt);
   }
 
   @Override

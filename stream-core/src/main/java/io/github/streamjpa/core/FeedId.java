@@ -3,8 +3,8 @@ package io.github.streamjpa.core;
 /**
  * The id of a feed: its group (slug) and user id, written {@code "slug:userId"} on the wire.
  *
- * <p>Both parts must match {@code [\w-]+} (letters, digits, underscore, hyphen), as in the official
- * Python client.
+ * <p>Both parts must match {@code [A-Za-z0-9_-]+} (ASCII letters, digits, underscore, hyphen), as
+ * the service checks them.
  *
  * <pre>{@code
  * FeedId timeline = FeedId.of("timeline", "42");
@@ -33,7 +33,7 @@ public record FeedId(String slug, String userId) {
    * @param slug the feed group
    * @param userId the user id
    * @return the id
-   * @throws IllegalArgumentException if a part does not match {@code [\w-]+}
+   * @throws IllegalArgumentException if a part does not match {@code [A-Za-z0-9_-]+}
    */
   public static FeedId of(String slug, String userId) {
     return new FeedId(slug, userId);

@@ -22,7 +22,7 @@ public record ForeignIdTime(String foreignId, Instant time) {
   public ForeignIdTime {
     Checks.notBlank(foreignId, "foreign id");
     Checks.notNull(time, "time of foreign id '" + foreignId + "'");
-    time = time.truncatedTo(ChronoUnit.MICROS);
+    time = StreamTimes.checkRange(time).truncatedTo(ChronoUnit.MICROS);
   }
 
   /**

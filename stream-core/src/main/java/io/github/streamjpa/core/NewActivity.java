@@ -46,6 +46,16 @@ public final class NewActivity {
     this.actor = required(b.actor, "actor");
     this.verb = required(b.verb, "verb");
     this.object = required(b.object, "object");
+    checkVerb(verb);
+    this.target = b.target;
+    this.time = b.time;
+    this.foreignId = b.foreignId;
+    this.to = List.copyOf(b.to);
+    this.extra = Collections.unmodifiableMap(new LinkedHashMap<>(b.extra));
+    extra.forEach((field, value) -> Checks.customValue(value, "custom field '" + field + "'"));
+  }
+
+  static void checkVerb(String verb) {
     int verbBytes = verb.getBytes(StandardCharsets.UTF_8).length;
     if (verbBytes > 255) {
       throw new IllegalArgumentException(
@@ -55,11 +65,6 @@ public final class NewActivity {
               + verbBytes
               + " bytes; Stream allows at most 255");
     }
-    this.target = b.target;
-    this.time = b.time;
-    this.foreignId = b.foreignId;
-    this.to = List.copyOf(b.to);
-    this.extra = Collections.unmodifiableMap(new LinkedHashMap<>(b.extra));
   }
 
   private static String required(String value, String field) {
@@ -268,11 +273,13 @@ public final class NewActivity {
     /**
      * Sets the time; it is truncated to microseconds, the precision Stream stores.
      *
-     * @param time the time, or null to let Stream use the time of the write
+     * @param time the time, in the years 0001 to 9999, or null to let Stream use the time of the
+     *     write
      * @return this builder
+     * @throws IllegalArgumentException if the time is outside the years Stream's format carries
      */
     public Builder time(Instant time) {
-      this.time = time == null ? null : time.truncatedTo(ChronoUnit.MICROS);
+      this.time = time == null ? null : StreamTimes.checkRange(time).truncatedTo(ChronoUnit.MICROS);
       return this;
     }
 
@@ -319,8 +326,8 @@ public final class NewActivity {
      * Sets one custom field.
      *
      * @param field the name; not one of the named fields ({@code actor}, {@code time}, ...)
-     * @param value a string, number, boolean, {@link Instant}, nested map or list, or any object
-     *     Jackson can write; null is sent as JSON null
+     * @param value a string, number, boolean, {@link Instant}, nested map or list (at most 100
+     *     deep, not containing itself), or any object Jackson can write; null is sent as JSON null
      * @return this builder
      */
     public Builder extra(String field, Object value) {

@@ -3,13 +3,17 @@ package io.github.streamjpa.core;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A partial update of one activity: fields to set and fields to remove, addressed by activity id or
  * by foreign id and time (exactly one of the two).
  *
  * <p>Keys of {@code set} and entries of {@code unset} may be dotted paths into nested objects
- * ({@code "product.price"}).
+ * ({@code "product.price"}). The service refuses, and so does this record, changes to {@code id},
+ * {@code time}, {@code foreign_id}, {@code to} and {@code origin}, removing or emptying {@code
+ * actor}, {@code verb} or {@code object}, and setting one of those or {@code target} to anything
+ * but a plain value.
  *
  * <pre>{@code
  * client.partialUpdate(PartialUpdate.byId(id, Map.of("product.price", 19.99), List.of("sale")));
@@ -49,9 +53,71 @@ public record PartialUpdate(
     }
     set = Checks.map(set == null ? Map.of() : set, "partial update set");
     unset = Checks.list(unset == null ? List.of() : unset, "partial update unset");
+    set.forEach(PartialUpdate::checkSet);
     for (String field : unset) {
       Checks.notBlank(field, "partial update unset field");
+      String first = firstPart(field, "unset");
+      if (path(field).length == 1 && REQUIRED.contains(first)) {
+        throw new IllegalArgumentException(
+            "partial update cannot unset '" + field + "': actor, verb and object are required");
+      }
     }
+  }
+
+  /** Fields the service never changes after the add, anywhere in a path's first part. */
+  private static final Set<String> FIXED = Set.of("id", "time", "foreign_id", "to", "origin");
+
+  private static final Set<String> REQUIRED = Set.of("actor", "verb", "object");
+
+  /** Fields stored as strings: the service takes only a plain value for them. */
+  private static final Set<String> TEXT = Set.of("actor", "verb", "object", "target");
+
+  private static void checkSet(String field, Object value) {
+    String first = firstPart(field, "set");
+    if (path(field).length == 1 && TEXT.contains(first)) {
+      if (!(value instanceof CharSequence
+          || value instanceof Number
+          || value instanceof Boolean
+          || value instanceof Character
+          || value instanceof Enum<?>)) {
+        throw new IllegalArgumentException(
+            "partial update must set '" + field + "' to a string, number or boolean, got " + value);
+      }
+      String text = value.toString();
+      if (REQUIRED.contains(first) && text.isEmpty()) {
+        throw new IllegalArgumentException(
+            "partial update cannot set '"
+                + field
+                + "' to an empty value: actor, verb and object are required");
+      }
+      if (first.equals("verb")) {
+        NewActivity.checkVerb(text);
+      }
+    }
+    Checks.customValue(value, "partial update set '" + field + "'");
+  }
+
+  private static String[] path(String field) {
+    return field.split("\\.", -1);
+  }
+
+  private static String firstPart(String field, String operation) {
+    for (String part : path(field)) {
+      if (part.isEmpty()) {
+        throw new IllegalArgumentException(
+            "partial update field '" + field + "' must be a dotted path without empty parts");
+      }
+    }
+    String first = path(field)[0];
+    if (FIXED.contains(first)) {
+      throw new IllegalArgumentException(
+          "partial update cannot "
+              + operation
+              + " '"
+              + field
+              + "': Stream never changes id, time, foreign_id, to or origin after the add");
+    }
+    return first;
   }
 
   /**

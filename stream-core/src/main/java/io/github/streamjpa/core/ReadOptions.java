@@ -22,6 +22,9 @@ import java.util.OptionalInt;
  * feeds. Marking applies to notification feeds only and is sent with the read.
  */
 public final class ReadOptions {
+  /** The largest page Stream returns. */
+  static final int MAX_LIMIT = 1000;
+
   private static final ReadOptions NONE = new Builder().build();
 
   private final Integer limit;
@@ -58,7 +61,7 @@ public final class ReadOptions {
   /**
    * Returns options with only a page size.
    *
-   * @param limit how many results to return, at least 1
+   * @param limit how many results to return, 1 to 1000
    * @return the options
    */
   public static ReadOptions limit(int limit) {
@@ -216,11 +219,11 @@ public final class ReadOptions {
     /**
      * Sets the page size.
      *
-     * @param limit at least 1
+     * @param limit 1 to 1000
      * @return this builder
      */
     public Builder limit(int limit) {
-      this.limit = Checks.atLeast(limit, 1, "read limit");
+      this.limit = Checks.range(limit, 1, MAX_LIMIT, "read limit");
       return this;
     }
 

@@ -117,8 +117,8 @@ public final class StreamClient {
   /**
    * Returns a feed of this app.
    *
-   * @param slug the feed group, matching {@code [\w-]+}
-   * @param userId the user id, matching {@code [\w-]+}
+   * @param slug the feed group, matching {@code [A-Za-z0-9_-]+}
+   * @param userId the user id, matching {@code [A-Za-z0-9_-]+}
    * @return the feed
    * @throws IllegalArgumentException if a part does not match
    */
@@ -303,6 +303,10 @@ public final class StreamClient {
     return settings.signer();
   }
 
+  java.time.Clock clock() {
+    return settings.clock();
+  }
+
   /** Describes the client without its secret. */
   @Override
   public String toString() {
@@ -415,6 +419,7 @@ public final class StreamClient {
      */
     public Builder okHttpClient(okhttp3.OkHttpClient client) {
       draft.okHttpClient = Checks.notNull(client, "OkHttp client");
+      draft.connectionCheck = null;
       return this;
     }
 

@@ -6,6 +6,7 @@ import io.github.streamjpa.core.internal.IdentificationInterceptor;
 import io.github.streamjpa.core.internal.JwtSigner;
 import io.github.streamjpa.core.internal.RetryInterceptor;
 import io.github.streamjpa.core.internal.Sleeper;
+import io.github.streamjpa.core.internal.StaleConnectionInterceptor;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
@@ -40,13 +41,16 @@ final class StreamClientSettings {
     if (d.callTimeout != null) {
       b.callTimeout(d.callTimeout);
     }
-    // OkHttp would silently repeat any request after a 408 or a dropped connection; whether a
-    // request may be repeated is decided by RetryInterceptor alone.
+    // OkHttp would silently repeat any request after a 408 or a dropped connection, adds without
+    // foreign id and time included; whether a request may be repeated is decided by
+    // RetryInterceptor alone, and StaleConnectionInterceptor tells it when a pooled connection
+    // was closed before the request went out.
     b.retryOnConnectionFailure(false);
     // Retry outermost so each attempt is identified and signed afresh by the two below it.
     b.interceptors().add(0, new RetryInterceptor(d.retryPolicy, d.sleeper, d.clock, d.random));
     b.interceptors().add(1, new IdentificationInterceptor());
     b.interceptors().add(2, new AuthInterceptor(d.apiKey, signer));
+    b.networkInterceptors().add(0, d.connectionCheck);
     this.http = b.build();
   }
 
@@ -97,6 +101,8 @@ final class StreamClientSettings {
     Duration callTimeout;
     RetryPolicy retryPolicy = RetryPolicy.defaults();
     OkHttpClient okHttpClient;
+    // Shared with every client that shares the pool, so a connection's first use is known.
+    StaleConnectionInterceptor connectionCheck;
     ObjectMapper objectMapper;
     Sleeper sleeper = Sleeper.THREAD;
     Clock clock = Clock.systemUTC();
@@ -116,6 +122,7 @@ final class StreamClientSettings {
       d.callTimeout = callTimeout;
       d.retryPolicy = retryPolicy;
       d.okHttpClient = okHttpClient;
+      d.connectionCheck = connectionCheck;
       d.objectMapper = objectMapper;
       d.sleeper = sleeper;
       d.clock = clock;
@@ -134,12 +141,16 @@ final class StreamClientSettings {
                 .writeTimeout(DEFAULT_WRITE_TIMEOUT)
                 .build();
       }
+      if (d.connectionCheck == null) {
+        d.connectionCheck = new StaleConnectionInterceptor();
+      }
       if (d.objectMapper == null) {
         d.objectMapper = new ObjectMapper();
       }
       StreamClientSettings settings = new StreamClientSettings(d);
       // Later newBuilder() calls share this pool rather than creating another.
       okHttpClient = d.okHttpClient;
+      connectionCheck = d.connectionCheck;
       objectMapper = d.objectMapper;
       return settings;
     }

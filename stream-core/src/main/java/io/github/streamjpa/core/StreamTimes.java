@@ -17,8 +17,14 @@ import java.time.temporal.TemporalAccessor;
  * with or without a trailing {@code Z} or offset, or a bare date.
  */
 public final class StreamTimes {
+  /** The first instant the format carries: four-digit years from 0001. */
+  static final Instant MIN = Instant.parse("0001-01-01T00:00:00Z");
+
+  /** The last instant the format carries: the end of year 9999, to the microsecond. */
+  static final Instant MAX = Instant.parse("9999-12-31T23:59:59.999999Z");
+
   private static final DateTimeFormatter WRITE =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS").withZone(ZoneOffset.UTC);
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS").withZone(ZoneOffset.UTC);
 
   private static final DateTimeFormatter READ =
       new DateTimeFormatterBuilder()
@@ -49,12 +55,31 @@ public final class StreamTimes {
   /**
    * Writes a time in Stream's format.
    *
-   * @param time the time
+   * @param time the time, in the years 0001 to 9999
    * @return for example {@code "2026-11-27T21:05:23.864038"}
+   * @throws IllegalArgumentException if the time is outside the years the format can carry
    */
   public static String format(Instant time) {
+    return WRITE.format(checkRange(time));
+  }
+
+  /**
+   * Checks that a time fits the format: four-digit years, 0001 to 9999 (the range the service's
+   * date type has; a time outside it would be written wrongly or not at all).
+   */
+  static Instant checkRange(Instant time) {
     Checks.notNull(time, "time");
-    return WRITE.format(time);
+    if (time.isBefore(MIN) || time.isAfter(MAX.plusNanos(999))) {
+      throw new IllegalArgumentException(
+          "time "
+              + time
+              + " is outside the years 0001 to 9999 that Stream's time format can carry ("
+              + MIN
+              + " to "
+              + MAX
+              + ")");
+    }
+    return time;
   }
 
   /**

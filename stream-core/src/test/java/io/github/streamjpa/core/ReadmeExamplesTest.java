@@ -243,15 +243,17 @@ class ReadmeExamplesTest {
   @Test
   void tokens() {
     // README:begin
-    // Generate a token for client-side use, with full rights on this feed
-    String token = userFeed1.token();
-    // Generate a read-only token for client-side use
-    String readonlyToken = userFeed1.readOnlyToken();
+    // Generate a token for client-side use, with full rights on this feed, for 15 minutes
+    String token = userFeed1.token(Duration.ofMinutes(15));
+    // Generate a read-only token for client-side use, for an hour
+    String readonlyToken = userFeed1.readOnlyToken(Duration.ofHours(1));
     // A user session token with extra claims, expiring in an hour
     String userToken =
         client.userToken("tommaso", Map.of("role", "editor"), Instant.now().plusSeconds(3600));
     // README:end
     assertThat(TokensTest.verify(token).getClaim("action").asString()).isEqualTo("*");
+    assertThat(TokensTest.verify(token).getExpiresAtAsInstant())
+        .isBetween(Instant.now().plusSeconds(14 * 60), Instant.now().plusSeconds(15 * 60));
     assertThat(TokensTest.verify(readonlyToken).getClaim("action").asString()).isEqualTo("read");
     assertThat(TokensTest.verify(userToken).getClaim("role").asString()).isEqualTo("editor");
   }

@@ -51,6 +51,35 @@ class TokensTest {
   }
 
   @Test
+  void browserTokensCanExpire() {
+    Instant now = Instant.parse("2026-11-27T21:00:00Z");
+    StreamClient clocked =
+        StreamClient.builder(StreamServer.KEY, StreamServer.SECRET)
+            .clock(java.time.Clock.fixed(now, java.time.ZoneOffset.UTC))
+            .build();
+    Feed feed = clocked.feed("user", "1");
+
+    DecodedJWT full = verifyAt(feed.token(java.time.Duration.ofMinutes(15)), now);
+    DecodedJWT readOnly = verifyAt(feed.readOnlyToken(java.time.Duration.ofHours(1)), now);
+
+    assertThat(full.getClaim("resource").asString()).isEqualTo("*");
+    assertThat(full.getClaim("action").asString()).isEqualTo("*");
+    assertThat(full.getClaim("feed_id").asString()).isEqualTo("user1");
+    assertThat(full.getExpiresAtAsInstant()).isEqualTo(now.plusSeconds(15 * 60));
+    assertThat(readOnly.getClaim("action").asString()).isEqualTo("read");
+    assertThat(readOnly.getClaim("feed_id").asString()).isEqualTo("user1");
+    assertThat(readOnly.getExpiresAtAsInstant()).isEqualTo(now.plusSeconds(3600));
+    assertThat(feed.token()).isNotEqualTo(feed.token(java.time.Duration.ofMinutes(15)));
+  }
+
+  static DecodedJWT verifyAt(String token, Instant now) {
+    return ((com.auth0.jwt.JWTVerifier.BaseVerification)
+            JWT.require(Algorithm.HMAC256(StreamServer.SECRET)))
+        .build(java.time.Clock.fixed(now, java.time.ZoneOffset.UTC))
+        .verify(token);
+  }
+
+  @Test
   void userTokenCarriesTheUserIdOnly() {
     DecodedJWT jwt = verify(client.userToken("alice"));
 
@@ -125,7 +154,7 @@ class TokensTest {
   }
 
   @Test
-  void redirectUrlFollowsLocationAndBaseUrl() {
+  void redirectUrlUsesTheAnalyticsHostWhateverTheLocationAndFollowsBaseUrl() {
     String regional =
         StreamClient.builder(StreamServer.KEY, StreamServer.SECRET)
             .location("us-east")
@@ -137,8 +166,7 @@ class TokensTest {
             .build()
             .redirectUrl("https://example.com/", "u", List.of());
 
-    assertThat(regional)
-        .startsWith("https://us-east-analytics.stream-io-api.com/analytics/redirect/?");
+    assertThat(regional).startsWith("https://analytics.stream-io-api.com/analytics/redirect/?");
     assertThat(local).startsWith("http://127.0.0.1:8000/analytics/redirect/?");
   }
 }

@@ -42,18 +42,22 @@ class ValidationTest {
         bad(
             "slug with colon",
             ILLEGAL,
-            "feed slug 'us:er' must match [\\w-]+",
+            "feed slug 'us:er' must match [A-Za-z0-9_-]+",
             (c, f) -> c.feed("us:er", "1")),
-        bad("empty slug", ILLEGAL, "feed slug '' must match [\\w-]+", (c, f) -> c.feed("", "1")),
+        bad(
+            "empty slug",
+            ILLEGAL,
+            "feed slug '' must match [A-Za-z0-9_-]+",
+            (c, f) -> c.feed("", "1")),
         bad(
             "user id with space",
             ILLEGAL,
-            "feed user id '1 2' must match [\\w-]+",
+            "feed user id '1 2' must match [A-Za-z0-9_-]+",
             (c, f) -> c.feed("user", "1 2")),
         bad(
             "user id with slash",
             ILLEGAL,
-            "feed user id '../x' must match [\\w-]+",
+            "feed user id '../x' must match [A-Za-z0-9_-]+",
             (c, f) -> FeedId.of("user", "../x")),
         bad("null slug", NULL, "feed slug must not be null", (c, f) -> c.feed(null, "1")),
         bad(
@@ -213,8 +217,169 @@ class ValidationTest {
         bad(
             "read limit 0",
             ILLEGAL,
-            "read limit 0 must be at least 1",
+            "read limit 0 must be between 1 and 1000",
             (c, f) -> ReadOptions.limit(0)),
+        bad(
+            "read limit 1001",
+            ILLEGAL,
+            "read limit 1001 must be between 1 and 1000",
+            (c, f) -> f.getActivities(ReadOptions.builder().limit(1001).build())),
+        bad(
+            "non-ASCII letter in a user id",
+            ILLEGAL,
+            "feed user id 'ü' must match [A-Za-z0-9_-]+",
+            (c, f) -> c.feed("user", "ü")),
+        bad(
+            "non-ASCII digit in a slug",
+            ILLEGAL,
+            "feed slug '١' must match [A-Za-z0-9_-]+",
+            (c, f) -> FeedId.parse("١:1")),
+        bad(
+            "101 ids in one lookup",
+            ILLEGAL,
+            "activity ids has 101 entries; Stream looks up at most 100 at once",
+            (c, f) -> c.getActivities(Collections.nCopies(101, "a1"))),
+        bad(
+            "101 foreign id keys in one lookup",
+            ILLEGAL,
+            "foreign id and time keys has 101 entries; Stream looks up at most 100 at once",
+            (c, f) ->
+                c.getActivitiesByForeignIdTime(
+                    Collections.nCopies(101, ForeignIdTime.of("Pin:1", T)))),
+        bad(
+            "activity over 10 KB",
+            ILLEGAL,
+            "activity (verb 'pin', object 'Place:1') is 11060 bytes as JSON; Stream stores at"
+                + " most 10240",
+            (c, f) -> f.addActivity(activity().extra("blob", "x".repeat(11000)).build())),
+        bad(
+            "activity over 10 KB in a batch",
+            ILLEGAL,
+            "is 11060 bytes as JSON; Stream stores at most 10240",
+            (c, f) ->
+                f.addActivities(
+                    List.of(
+                        activity().build(), activity().extra("blob", "x".repeat(11000)).build()))),
+        bad(
+            "activity over 10 KB in an update",
+            ILLEGAL,
+            "bytes as JSON; Stream stores at most 10240",
+            (c, f) ->
+                c.updateActivities(
+                    List.of(
+                        activity()
+                            .foreignId("Pin:1")
+                            .time(T)
+                            .extra("blob", "x".repeat(11000))
+                            .build()))),
+        bad(
+            "activity over 10 KB for many feeds",
+            ILLEGAL,
+            "bytes as JSON; Stream stores at most 10240",
+            (c, f) ->
+                c.addToMany(
+                    activity().extra("blob", "x".repeat(11000)).build(),
+                    List.of(FeedId.of("user", "3")))),
+        bad(
+            "partial update setting time",
+            ILLEGAL,
+            "partial update cannot set 'time': Stream never changes id, time, foreign_id, to or"
+                + " origin",
+            (c, f) -> PartialUpdate.byId("a1", Map.of("time", T), null)),
+        bad(
+            "partial update setting inside to",
+            ILLEGAL,
+            "partial update cannot set 'to.0': Stream never changes id, time, foreign_id, to or"
+                + " origin",
+            (c, f) -> PartialUpdate.byId("a1", Map.of("to.0", "user:2"), null)),
+        bad(
+            "partial update removing foreign id",
+            ILLEGAL,
+            "partial update cannot unset 'foreign_id': Stream never changes",
+            (c, f) -> PartialUpdate.byId("a1", null, List.of("foreign_id"))),
+        bad(
+            "partial update removing the verb",
+            ILLEGAL,
+            "partial update cannot unset 'verb': actor, verb and object are required",
+            (c, f) -> PartialUpdate.byForeignIdTime("Pin:1", T, null, List.of("verb"))),
+        bad(
+            "partial update setting the actor to a map",
+            ILLEGAL,
+            "partial update must set 'actor' to a string, number or boolean, got {id=1}",
+            (c, f) -> PartialUpdate.byId("a1", Map.of("actor", Map.of("id", 1)), null)),
+        bad(
+            "partial update emptying the object",
+            ILLEGAL,
+            "partial update cannot set 'object' to an empty value: actor, verb and object are"
+                + " required",
+            (c, f) -> PartialUpdate.byId("a1", Map.of("object", ""), null)),
+        bad(
+            "partial update with an empty path part",
+            ILLEGAL,
+            "partial update field 'product..price' must be a dotted path without empty parts",
+            (c, f) -> PartialUpdate.byId("a1", Map.of("product..price", 1), null)),
+        bad(
+            "custom field holding itself",
+            ILLEGAL,
+            "custom field 'loop' holds a map or list that contains itself",
+            (c, f) -> activity().extra("loop", selfContaining()).build()),
+        bad(
+            "custom field nested too deep",
+            ILLEGAL,
+            "custom field 'deep' nests more than 100 maps or lists deep",
+            (c, f) -> activity().extra("deep", nested(150)).build()),
+        bad(
+            "partial update value holding itself",
+            ILLEGAL,
+            "partial update set 'loop' holds a map or list that contains itself",
+            (c, f) -> PartialUpdate.byId("a1", Map.of("loop", selfContaining()), null)),
+        bad(
+            "token without lifetime",
+            ILLEGAL,
+            "token lifetime PT0S must be positive",
+            (c, f) -> f.token(Duration.ZERO)),
+        bad(
+            "read-only token with a negative lifetime",
+            ILLEGAL,
+            "token lifetime PT-1S must be positive",
+            (c, f) -> f.readOnlyToken(Duration.ofSeconds(-1))),
+        bad(
+            "token expiring after year 9999",
+            ILLEGAL,
+            "token expiry +1000000000-12-31T23:59:59.999999999Z must be between"
+                + " 1970-01-01T00:00:00Z and 9999-12-31T23:59:59Z",
+            (c, f) -> c.userToken("alice", Map.of(), Instant.MAX)),
+        bad(
+            "user token claim holding itself",
+            ILLEGAL,
+            "claim 'team' holds a map or list that contains itself",
+            (c, f) -> c.userToken("alice", Map.of("team", selfContaining()))),
+        bad(
+            "redirect event holding itself",
+            ILLEGAL,
+            "events holds a map or list that contains itself",
+            (c, f) -> c.redirectUrl("https://example.com/", "alice", List.of(selfContaining()))),
+        bad(
+            "time before year 1",
+            ILLEGAL,
+            "time -0001-06-01T00:00:00Z is outside the years 0001 to 9999 that Stream's time format"
+                + " can carry",
+            (c, f) -> activity().time(Instant.parse("-0001-06-01T00:00:00Z"))),
+        bad(
+            "Instant.MAX as a time",
+            ILLEGAL,
+            "time +1000000000-12-31T23:59:59.999999999Z is outside the years 0001 to 9999",
+            (c, f) -> ForeignIdTime.of("Pin:1", Instant.MAX)),
+        bad(
+            "Instant.MIN formatted",
+            ILLEGAL,
+            "time -1000000000-01-01T00:00:00Z is outside the years 0001 to 9999",
+            (c, f) -> StreamTimes.format(Instant.MIN)),
+        bad(
+            "time after year 9999 in a custom field",
+            ILLEGAL,
+            "custom field 'when': time +10000-01-01T00:00:00Z is outside the years 0001 to 9999",
+            (c, f) -> activity().extra("when", Instant.parse("+10000-01-01T00:00:00Z")).build()),
         bad(
             "negative offset",
             ILLEGAL,
@@ -299,6 +464,20 @@ class ValidationTest {
             ILLEGAL,
             "time 'aap' must look like 2026-11-27T21:05:23.864038",
             (c, f) -> StreamTimes.parse("aap")));
+  }
+
+  static Map<String, Object> selfContaining() {
+    Map<String, Object> loop = new java.util.HashMap<>();
+    loop.put("inner", List.of(loop));
+    return loop;
+  }
+
+  static Object nested(int depth) {
+    Object value = "leaf";
+    for (int i = 0; i < depth; i++) {
+      value = Map.of("next", value);
+    }
+    return value;
   }
 
   @ParameterizedTest(name = "{0}")

@@ -21,10 +21,19 @@ import org.slf4j.LoggerFactory;
  * Retries requests that are safe to repeat after connection failures, 408, 429 and 5xx, waiting as
  * the {@link RetryPolicy} says or as the server asks ({@code Retry-After}, {@code
  * X-Ratelimit-Reset}).
+ *
+ * <p>A request that failed with a {@link StaleConnectionException} is sent again at once, whatever
+ * its method and the policy: it was never written, or it is safe to repeat.
  */
 public final class RetryInterceptor implements Interceptor {
   /** Longest server-requested wait that is honoured; a longer one is handed to the caller. */
   public static final Duration MAX_SERVER_DELAY = Duration.ofMinutes(1);
+
+  /**
+   * How many closed pooled connections one request may run into in a row; each is discarded, so
+   * this is reached only when the pool holds that many connections the server has closed.
+   */
+  static final int MAX_STALE_REPLAYS = 16;
 
   private static final Logger log = LoggerFactory.getLogger(RetryInterceptor.class);
 
@@ -52,11 +61,25 @@ public final class RetryInterceptor implements Interceptor {
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
     boolean safe = isSafeToRepeat(request);
+    int replays = 0;
     for (int attempt = 1; ; attempt++) {
       Response response;
       try {
         response = chain.proceed(request);
       } catch (IOException e) {
+        if (e instanceof StaleConnectionException
+            && replays < MAX_STALE_REPLAYS
+            && !chain.call().isCanceled()) {
+          // Not a failed attempt: the request goes out again at once on another connection.
+          replays++;
+          attempt--;
+          log.debug(
+              "{} {}: {}; sending it on another connection",
+              request.method(),
+              request.url().encodedPath(),
+              e.getMessage());
+          continue;
+        }
         if (!safe || attempt >= policy.maxAttempts() || chain.call().isCanceled()) {
           throw e;
         }

@@ -26,6 +26,37 @@ class JwtSignerTest {
   }
 
   @Test
+  void keepsAtMostMaxCachedTokensAndTheMostRecentlyUsed() {
+    TokenScope hot = new TokenScope("feed", "read", "hot");
+    String first = signer.token(hot);
+
+    for (int i = 0; i < JwtSigner.MAX_CACHED_TOKENS + 500; i++) {
+      signer.token(new TokenScope("feed", "read", "user" + i));
+      signer.token(hot);
+    }
+
+    assertThat(signer.cachedTokens()).isEqualTo(JwtSigner.MAX_CACHED_TOKENS);
+    assertThat(signer.token(hot)).isSameAs(first);
+  }
+
+  @Test
+  void signsAgainATokenOlderThanTheMaximumAge() {
+    long[] now = {0};
+    JwtSigner clocked = new JwtSigner("secret", () -> now[0]);
+    TokenScope read = new TokenScope("feed", "read", "user1");
+    String first = clocked.token(read);
+
+    now[0] = JwtSigner.MAX_TOKEN_AGE.toNanos() - 1;
+    String young = clocked.token(read);
+    now[0] = JwtSigner.MAX_TOKEN_AGE.toNanos();
+    String old = clocked.token(read);
+
+    assertThat(young).isSameAs(first);
+    assertThat(old).isNotSameAs(first).isEqualTo(first);
+    assertThat(clocked.cachedTokens()).isEqualTo(1);
+  }
+
+  @Test
   void refusesClaimTypesItCannotWrite() {
     assertThatThrownBy(() -> signer.sign(Map.of("when", new Object()), null))
         .isInstanceOf(IllegalArgumentException.class)
