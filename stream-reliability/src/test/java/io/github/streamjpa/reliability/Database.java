@@ -2,9 +2,12 @@ package io.github.streamjpa.reliability;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
@@ -52,6 +55,40 @@ final class Database {
 
   void dropSchema(String schema) {
     execute("drop schema if exists " + schema + " cascade");
+  }
+
+  /** Whether the server runs autovacuum, which keeps the planner's statistics fresh. */
+  boolean autovacuum() {
+    try (Connection connection = DriverManager.getConnection(url, credentials);
+        Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery("show autovacuum")) {
+      result.next();
+      return result.getString(1).equals("on");
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read the autovacuum setting", e);
+    }
+  }
+
+  /** Refreshes the planner's statistics of every table in {@code schema}, as autovacuum would. */
+  void analyze(String schema) {
+    try (Connection connection = connect(schema);
+        Statement statement = connection.createStatement()) {
+      List<String> tables = new ArrayList<>();
+      try (ResultSet result =
+          statement.executeQuery(
+              "select table_name from information_schema.tables where table_schema = '"
+                  + schema
+                  + "'")) {
+        while (result.next()) {
+          tables.add(result.getString(1));
+        }
+      }
+      for (String table : tables) {
+        statement.execute("analyze " + schema + "." + table);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot analyze the tables of schema " + schema, e);
+    }
   }
 
   /** Hibernate connection settings for {@code schema}. */
