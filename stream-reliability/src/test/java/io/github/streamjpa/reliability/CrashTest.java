@@ -149,6 +149,7 @@ class CrashTest {
                 Integer.toString(TRANSACTIONS),
                 Integer.toString(POSTS_PER_TRANSACTION))
             .redirectError(log.toFile());
+    builder.environment().put(Database.URL_VARIABLE, Database.get().urlForAnotherJvm());
     builder.environment().put(CrashingWriter.URL, emulator.baseUrl());
     builder.environment().put(CrashingWriter.KEY, emulator.apiKey());
     builder.environment().put(CrashingWriter.SECRET, emulator.apiSecret());

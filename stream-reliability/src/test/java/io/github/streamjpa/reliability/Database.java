@@ -37,6 +37,18 @@ final class Database {
     return Holder.INSTANCE;
   }
 
+  /**
+   * The value of {@code STREAM_TEST_JDBC_URL} that makes another JVM use this same server, with the
+   * credentials of a Testcontainers server in the URL.
+   */
+  String urlForAnotherJvm() {
+    StringBuilder full = new StringBuilder(url);
+    credentials.forEach(
+        (key, value) ->
+            full.append(full.indexOf("?") < 0 ? '?' : '&').append(key).append('=').append(value));
+    return full.toString();
+  }
+
   /** The JDBC URL whose connections use {@code schema}. */
   String url(String schema) {
     return url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;

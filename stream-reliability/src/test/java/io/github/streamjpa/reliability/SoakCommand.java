@@ -87,6 +87,7 @@ public final class SoakCommand {
     }
   }
 
+  /** Runs the soak with {@code --name=value} options; exits 0 when nothing was wrong. */
   public static void main(String[] args) throws Exception {
     Options options;
     try {
