@@ -7,6 +7,7 @@ import io.github.streamjpa.jpa.StreamJpa;
 import io.github.streamjpa.jpa.StreamJpaSettings;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -41,7 +42,7 @@ public final class SoakCommand {
       int pauseMillis,
       int drainSeconds) {
     static Options parse(String[] args) {
-      Map<String, String> given = new java.util.HashMap<>();
+      Map<String, String> given = new HashMap<>();
       for (String arg : args) {
         if (!arg.startsWith("--") || !arg.contains("=")) {
           throw new IllegalArgumentException("option '" + arg + "' must look like --name=value");
@@ -62,6 +63,9 @@ public final class SoakCommand {
             "unknown options "
                 + given.keySet()
                 + "; known: seconds, threads, users, outage-seconds, seed, pause-ms, drain-seconds");
+      }
+      if (options.threads() < 1) {
+        throw new IllegalArgumentException("option --threads=0 must be at least 1");
       }
       if (options.users() < options.threads()) {
         throw new IllegalArgumentException(
