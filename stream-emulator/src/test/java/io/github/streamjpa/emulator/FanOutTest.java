@@ -198,7 +198,7 @@ class FanOutTest extends RawApiTestBase {
             List.of(
                 Map.of("source", "timeline:9", "target", "user:1", "keep_history", true),
                 Map.of("source", "timeline:9", "target", "user:2", "keepHistory", "NO")));
-    assertThat(unfollowed.status()).isEqualTo(200);
+    assertThat(unfollowed.status()).isEqualTo(201);
     assertThat(control.following("timeline", "9")).isEmpty();
     assertThat(control.feedActivities("timeline", "9"))
         .singleElement()

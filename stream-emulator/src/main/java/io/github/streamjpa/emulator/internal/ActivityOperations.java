@@ -99,9 +99,9 @@ final class ActivityOperations {
       throw ApiException.input(prefix + "change", "a change must be a JSON object");
     }
     String id = Params.text(node, "id", prefix + "id");
-    String foreignId = Params.text(node, "foreign_id", prefix + "foreign_id");
+    String foreignId = Params.foreignId(node, "foreign_id", prefix + "foreign_id");
     if (foreignId == null) {
-      foreignId = Params.text(node, "foreignID", prefix + "foreign_id");
+      foreignId = Params.foreignId(node, "foreignID", prefix + "foreign_id");
     }
     String time = Params.text(node, "time", prefix + "time");
     Long micros = null;
@@ -132,7 +132,7 @@ final class ActivityOperations {
 
   Operations.Result updateToTargets(ApiRequest r, FeedRef feed) {
     JsonNode body = Params.object(r);
-    String foreignId = Params.text(body, "foreign_id", "foreign_id");
+    String foreignId = Params.foreignId(body, "foreign_id", "foreign_id");
     String time = Params.text(body, "time", "time");
     if (foreignId == null || time == null) {
       throw ApiException.input("foreign_id", "foreign_id and time are both required");

@@ -78,7 +78,8 @@ final class FeedData {
     }
 
     SortKey position() {
-      return new SortKey(updatedMicros, id);
+      // Update times come from a clock that never repeats, so groups never tie.
+      return new SortKey(updatedMicros, 0, id);
     }
   }
 }

@@ -26,6 +26,12 @@ final class FeedStore {
   final Map<String, StoredActivity> activities = new HashMap<>();
   final Map<String, FeedData> feeds = new HashMap<>();
 
+  /** Positions of activities that are gone, so an id_lt cursor naming one still pages. */
+  final Map<String, SortKey> removedActivities = new HashMap<>();
+
+  /** The creation sequence number of the newest activity. */
+  private long created;
+
   /** source feed id → (target feed id → follow), in follow order. */
   final Map<String, LinkedHashMap<String, Follow>> following = new HashMap<>();
 
@@ -43,6 +49,8 @@ final class FeedStore {
   synchronized void reset() {
     activities.clear();
     feeds.clear();
+    removedActivities.clear();
+    created = 0;
     following.clear();
     followers.clear();
   }
@@ -80,7 +88,7 @@ final class FeedStore {
     StoredActivity activity = activities.get(id);
     ObjectNode content = input.content().deepCopy();
     if (activity == null) {
-      activity = new StoredActivity(id, micros, content);
+      activity = new StoredActivity(id, micros, ++created, content);
       activities.put(id, activity);
     } else {
       // Keep earlier `to` targets so a later removal still reaches them.
@@ -219,6 +227,7 @@ final class FeedStore {
     activity.feeds.remove(feed.ref.id());
     if (activity.feeds.isEmpty()) {
       activities.remove(activity.id);
+      removedActivities.put(activity.id, activity.key());
     }
   }
 
@@ -411,8 +420,13 @@ final class FeedStore {
     if (activity != null) {
       return activity.key();
     }
+    SortKey removed = removedActivities.get(id);
+    if (removed != null) {
+      return removed;
+    }
+    // An id this emulator never made counts as newer than every activity of its time so far.
     return ActivityIds.micros(id)
-        .map(micros -> new SortKey(micros, id))
+        .map(micros -> new SortKey(micros, Long.MAX_VALUE, id))
         .orElseThrow(
             () ->
                 ApiException.input(

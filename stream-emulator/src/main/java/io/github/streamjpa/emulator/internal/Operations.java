@@ -275,7 +275,7 @@ final class Operations {
               : flag.isBoolean() ? flag.asBoolean() : keepHistory(field, flag.asText()));
     }
     store.unfollow(pairs, keep);
-    return new Result(200, Json.MAPPER.createObjectNode());
+    return new Result(201, Json.MAPPER.createObjectNode());
   }
 
   private static boolean keepHistory(String field, String text) {

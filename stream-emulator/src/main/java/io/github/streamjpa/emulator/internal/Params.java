@@ -88,6 +88,18 @@ final class Params {
     return value.asText();
   }
 
+  /**
+   * A foreign id: text, or a number stored as its text, as when an activity is added (the 2018
+   * JavaScript client's examples use numbers).
+   */
+  static String foreignId(JsonNode node, String name, String field) {
+    JsonNode value = node.get(name);
+    if (value != null && value.isNumber()) {
+      return value.asText();
+    }
+    return text(node, name, field);
+  }
+
   static long time(String value, String field) {
     try {
       return Times.parse(value);

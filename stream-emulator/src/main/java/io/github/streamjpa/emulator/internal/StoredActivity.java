@@ -13,20 +13,24 @@ final class StoredActivity {
   final String id;
   final long micros;
 
+  /** When it was created, relative to every other activity: orders activities of equal time. */
+  final long created;
+
   /** Every field except id, time and origin; actor, verb, object and target as strings. */
   ObjectNode content;
 
   /** The feeds holding an entry for this activity. */
   final Set<String> feeds = new LinkedHashSet<>();
 
-  StoredActivity(String id, long micros, ObjectNode content) {
+  StoredActivity(String id, long micros, long created, ObjectNode content) {
     this.id = id;
     this.micros = micros;
+    this.created = created;
     this.content = content;
   }
 
   SortKey key() {
-    return new SortKey(micros, id);
+    return new SortKey(micros, created, id);
   }
 
   String foreignId() {
