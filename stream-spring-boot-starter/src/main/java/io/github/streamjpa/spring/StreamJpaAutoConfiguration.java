@@ -28,7 +28,6 @@ import org.springframework.orm.jpa.EntityManagerFactoryUtils;
 @AutoConfiguration(
     after = {HibernateJpaAutoConfiguration.class, StreamClientAutoConfiguration.class})
 @ConditionalOnClass({StreamJpa.class, HibernatePropertiesCustomizer.class})
-@ConditionalOnBooleanProperty(name = "stream.jpa.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(StreamProperties.class)
 public final class StreamJpaAutoConfiguration {
 
@@ -59,6 +58,7 @@ public final class StreamJpaAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean
   @ConditionalOnBean(EntityManagerFactory.class)
+  @ConditionalOnBooleanProperty(name = "stream.jpa.enabled", matchIfMissing = true)
   StreamJpa streamJpa(EntityManagerFactory entityManagerFactory) {
     return StreamJpa.of(entityManagerFactory);
   }
@@ -72,6 +72,7 @@ public final class StreamJpaAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean
   @ConditionalOnBean(EntityManagerFactory.class)
+  @ConditionalOnBooleanProperty(name = "stream.jpa.enabled", matchIfMissing = true)
   FeedManager streamFeedManager(StreamJpa streamJpa) {
     return streamJpa.feedManager();
   }
@@ -85,6 +86,7 @@ public final class StreamJpaAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean
   @ConditionalOnBean(EntityManagerFactory.class)
+  @ConditionalOnBooleanProperty(name = "stream.jpa.enabled", matchIfMissing = true)
   Outbox streamOutbox(StreamJpa streamJpa) {
     return streamJpa.outbox();
   }
@@ -99,6 +101,7 @@ public final class StreamJpaAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean
   @ConditionalOnBean(EntityManagerFactory.class)
+  @ConditionalOnBooleanProperty(name = "stream.jpa.enabled", matchIfMissing = true)
   Enricher streamEnricher(EntityManagerFactory entityManagerFactory, StreamProperties properties) {
     return Enricher.builder(entityManagerFactory)
         .fields(properties.jpa().enrich().fields().toArray(String[]::new))
@@ -117,6 +120,7 @@ public final class StreamJpaAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean
   @ConditionalOnBean(EntityManagerFactory.class)
+  @ConditionalOnBooleanProperty(name = "stream.jpa.enabled", matchIfMissing = true)
   FeedReader streamFeedReader(Enricher enricher, FeedManager feedManager) {
     return FeedReader.of(enricher, feedManager);
   }
