@@ -2,10 +2,10 @@ package io.github.streamjpa.spring;
 
 import io.github.streamjpa.core.StreamClient;
 import io.github.streamjpa.jpa.FeedManager;
-import io.github.streamjpa.jpa.Outbox;
 import io.github.streamjpa.jpa.StreamJpa;
 import io.github.streamjpa.jpa.enrich.Enricher;
 import io.github.streamjpa.jpa.enrich.FeedReader;
+import io.github.streamjpa.jpa.outbox.Outbox;
 import jakarta.persistence.EntityManagerFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;

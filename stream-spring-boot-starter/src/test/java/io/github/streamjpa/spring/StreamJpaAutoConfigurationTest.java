@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.streamjpa.core.StreamClient;
 import io.github.streamjpa.jpa.FeedManager;
-import io.github.streamjpa.jpa.Outbox;
 import io.github.streamjpa.jpa.StreamJpa;
 import io.github.streamjpa.jpa.StreamJpaSettings;
 import io.github.streamjpa.jpa.enrich.Enricher;
 import io.github.streamjpa.jpa.enrich.FeedReader;
+import io.github.streamjpa.jpa.outbox.Outbox;
 import jakarta.persistence.EntityManagerFactory;
 import java.time.Duration;
 import java.util.HashMap;
