@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -202,6 +203,33 @@ class StreamJpaAutoConfigurationTest {
         "stream.jpa.enrich.fields=board,9x",
         "stream.jpa.enrich.fields entry '9x' must match [A-Za-z_][A-Za-z0-9_]*");
     assertStartupFails("stream.jpa.dispatcher.lease=soon", "stream.jpa.dispatcher.lease");
+  }
+
+  @Test
+  void kebabCaseHibernateSettingFailsNamingTheStarterProperty() {
+    runner
+        .withPropertyValues("spring.jpa.properties.stream.dispatcher.max-attempts=12")
+        .run(
+            context -> {
+              FailureAnalysis analysis = FailureAnalyses.of(context.getStartupFailure());
+              assertThat(analysis.getDescription())
+                  .contains("spring.jpa.properties.stream.dispatcher.max-attempts")
+                  .contains("would be ignored");
+              assertThat(analysis.getAction())
+                  .contains("stream.jpa.dispatcher.max-attempts")
+                  .contains("spring.jpa.properties.stream.dispatcher.max_attempts");
+            });
+  }
+
+  @Test
+  void propertiesNeverShowTheSecret() {
+    runner
+        .withPropertyValues("stream.api-key=k", "stream.api-secret=very-secret-value")
+        .run(
+            context ->
+                assertThat(context.getBean(StreamProperties.class).toString())
+                    .contains("apiKey=k")
+                    .doesNotContain("very-secret-value"));
   }
 
   private void assertStartupFails(String property, String message) {
