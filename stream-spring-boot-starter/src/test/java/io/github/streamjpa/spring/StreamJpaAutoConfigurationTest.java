@@ -20,6 +20,7 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -63,11 +64,7 @@ class StreamJpaAutoConfigurationTest {
         .run(
             context -> {
               assertThat(context).hasNotFailed();
-              Map<String, Object> settings = new HashMap<>();
-              context
-                  .getBean(
-                      "streamHibernatePropertiesCustomizer", HibernatePropertiesCustomizer.class)
-                  .customize(settings);
+              Map<String, Object> settings = hibernateSettings(context);
               assertThat(settings)
                   .containsEntry(StreamJpaSettings.CLIENT, context.getBean(StreamClient.class))
                   .containsEntry(StreamJpaSettings.USER_FEED, "people")
@@ -94,10 +91,7 @@ class StreamJpaAutoConfigurationTest {
   void unsetJpaPropertiesLeaveStreamJpaDefaults() {
     runner.run(
         context -> {
-          Map<String, Object> settings = new HashMap<>();
-          context
-              .getBean("streamHibernatePropertiesCustomizer", HibernatePropertiesCustomizer.class)
-              .customize(settings);
+          Map<String, Object> settings = hibernateSettings(context);
           assertThat(settings)
               .containsOnlyKeys(
                   StreamJpaSettings.ENABLED,
@@ -119,11 +113,7 @@ class StreamJpaAutoConfigurationTest {
                   .doesNotHaveBean(FeedManager.class)
                   .doesNotHaveBean(FeedReader.class)
                   .hasSingleBean(StreamClient.class);
-              Map<String, Object> settings = new HashMap<>();
-              context
-                  .getBean(
-                      "streamHibernatePropertiesCustomizer", HibernatePropertiesCustomizer.class)
-                  .customize(settings);
+              Map<String, Object> settings = hibernateSettings(context);
               assertThat(settings).containsExactly(Map.entry(StreamJpaSettings.ENABLED, false));
             });
   }
@@ -174,11 +164,7 @@ class StreamJpaAutoConfigurationTest {
               assertThat(context.getBean(Enricher.class).fields()).containsExactly("album");
               assertThat(context.getBeanNamesForType(FeedReader.class))
                   .containsExactly("ownReader");
-              Map<String, Object> settings = new HashMap<>();
-              context
-                  .getBean(
-                      "streamHibernatePropertiesCustomizer", HibernatePropertiesCustomizer.class)
-                  .customize(settings);
+              Map<String, Object> settings = hibernateSettings(context);
               assertThat(settings).containsOnlyKeys(StreamJpaSettings.CLIENT);
             });
   }
@@ -230,6 +216,15 @@ class StreamJpaAutoConfigurationTest {
                 assertThat(context.getBean(StreamProperties.class).toString())
                     .contains("apiKey=k")
                     .doesNotContain("very-secret-value"));
+  }
+
+  /** The settings the starter's customizer hands to Hibernate. */
+  private static Map<String, Object> hibernateSettings(ApplicationContext context) {
+    Map<String, Object> settings = new HashMap<>();
+    context
+        .getBean("streamHibernatePropertiesCustomizer", HibernatePropertiesCustomizer.class)
+        .customize(settings);
+    return settings;
   }
 
   private void assertStartupFails(String property, String message) {
