@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.persistence.EntityManagerFactory;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -149,6 +150,18 @@ class StreamActuatorAutoConfigurationTest {
             "management.endpoints.web.exposure.include=streamoutbox",
             "management.endpoint.streamoutbox.access=NONE")
         .run(context -> assertThat(context).doesNotHaveBean(OutboxEndpoint.class));
+  }
+
+  @Test
+  void withoutActuatorOnTheClassPathThereIsNoEndpoint() {
+    runner
+        .withClassLoader(new FilteredClassLoader(Endpoint.class))
+        .withPropertyValues("management.endpoints.web.exposure.include=streamoutbox")
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              assertThat(context).doesNotHaveBean(OutboxEndpoint.class);
+            });
   }
 
   @Test
