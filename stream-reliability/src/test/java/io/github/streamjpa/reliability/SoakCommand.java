@@ -110,7 +110,7 @@ public final class SoakCommand {
     Database database = Database.get();
     String schema = database.createSchema("soak");
     FaultCounter faults = new FaultCounter();
-    EmulatorConfig config = EmulatorConfig.builder().requestLogLimit(100).threads(32).build();
+    EmulatorConfig config = EmulatorConfig.builder().requestLogLimit(100).build();
     try (StreamEmulator emulator = StreamEmulator.start(config)) {
       List<SessionFactory> instances = new ArrayList<>();
       try {
