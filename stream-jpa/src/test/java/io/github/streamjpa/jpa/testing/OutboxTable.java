@@ -1,6 +1,7 @@
 package io.github.streamjpa.jpa.testing;
 
 import io.github.streamjpa.jpa.internal.ConnectionSource;
+import io.github.streamjpa.jpa.internal.OutboxDatabase;
 import io.github.streamjpa.jpa.internal.OutboxMessage;
 import io.github.streamjpa.jpa.internal.OutboxStore;
 import java.io.IOException;
@@ -49,7 +50,8 @@ public final class OutboxTable implements AutoCloseable {
               public void release(Connection connection) throws SQLException {
                 connection.close();
               }
-            });
+            },
+            OutboxDatabase.POSTGRESQL);
   }
 
   /** Returns the schema holding the table. */

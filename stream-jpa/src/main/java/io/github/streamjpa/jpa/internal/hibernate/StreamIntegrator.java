@@ -118,7 +118,8 @@ public final class StreamIntegrator implements Integrator {
                 factory
                     .getServiceRegistry()
                     .requireService(JdbcServices.class)
-                    .getBootstrapJdbcConnectionAccess()));
+                    .getBootstrapJdbcConnectionAccess()),
+            OutboxDatabases.of(factory.getJdbcServices().getDialect()));
     Clock clock = Clock.systemUTC();
     OutboxDispatcher dispatcher = null;
     if (settings.bool(StreamJpaSettings.DISPATCHER_ENABLED, true)) {
