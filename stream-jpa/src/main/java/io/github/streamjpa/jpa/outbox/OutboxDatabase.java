@@ -102,9 +102,12 @@ enum OutboxDatabase {
             + "=false");
   }
 
-  /** Returns the directory of this database's DDL under {@code META-INF/stream-jpa/sql/}. */
-  String ddlDirectory() {
-    return name().toLowerCase(Locale.ROOT);
+  /**
+   * Returns the class-path location of the outbox table's DDL for this database, e.g. {@code
+   * META-INF/stream-jpa/sql/mysql/V1__stream_outbox.sql}: Flyway-named, usable from Liquibase.
+   */
+  String ddlResource() {
+    return "META-INF/stream-jpa/sql/" + name().toLowerCase(Locale.ROOT) + "/V1__stream_outbox.sql";
   }
 
   @Override

@@ -24,9 +24,10 @@ import org.slf4j.LoggerFactory;
  * a connection of its own) before the round gives up; rows delivered but not yet deleted are kept
  * in memory and deleted first thing in the next round, before anything is claimed, so they are not
  * sent again while this instance lives. After a failed round the next comes after a short backoff
- * (from 100 ms, doubling, at most the poll interval and 2 s), and a claim takes back this
- * instance's own leases, so delivery resumes within seconds of the database answering again and
- * never waits out a lease of its own.
+ * (from 100 ms, doubling, at most the poll interval and 2 s) and first gives back the leases this
+ * instance still holds (rows of the failed round whose fate was not recorded, or a claim whose
+ * commit reached the database while its answer was lost), so delivery resumes within seconds of the
+ * database answering again and never waits out a lease of its own.
  */
 final class OutboxDispatcher implements AutoCloseable {
 
@@ -61,6 +62,9 @@ final class OutboxDispatcher implements AutoCloseable {
 
   /** Rows delivered whose delete could not be recorded yet; only the dispatcher thread uses it. */
   private final List<Long> deliveredNotDeleted = new ArrayList<>();
+
+  /** Set by a failed round: the next gives back this instance's leases before claiming. */
+  private boolean releaseOwnLeases;
 
   private Thread thread;
 
@@ -176,6 +180,7 @@ final class OutboxDispatcher implements AutoCloseable {
           failedRounds = 0;
         }
       } catch (SQLException | RuntimeException e) {
+        releaseOwnLeases = true;
         failedRounds++;
         if (failedRounds == 1) {
           firstFailure = clock.instant();
@@ -245,6 +250,16 @@ final class OutboxDispatcher implements AutoCloseable {
     if (!deliveredNotDeleted.isEmpty()) {
       deleteDelivered();
     }
+    if (releaseOwnLeases) {
+      int released = store.release(owner);
+      releaseOwnLeases = false;
+      if (released > 0) {
+        log.info(
+            "outbox dispatcher {} took back {} rows it had leased in a failed round",
+            owner,
+            released);
+      }
+    }
     Instant now = clock.instant();
     if (now.isBefore(pausedUntil)) {
       await(Duration.between(now, pausedUntil));
@@ -292,6 +307,13 @@ final class OutboxDispatcher implements AutoCloseable {
     for (int attempt = 0; ; attempt++) {
       try {
         store.delete(deliveredNotDeleted);
+        if (attempt > 0) {
+          log.info(
+              "outbox dispatcher {} deleted {} delivered rows at try {}",
+              owner,
+              deliveredNotDeleted.size(),
+              attempt + 1);
+        }
         deliveredNotDeleted.clear();
         return;
       } catch (SQLException | RuntimeException e) {
@@ -299,12 +321,23 @@ final class OutboxDispatcher implements AutoCloseable {
           throw e;
         }
         Duration wait = DELETE_RETRIES.get(attempt);
-        log.debug(
-            "outbox dispatcher {} could not delete {} delivered rows ({}); trying again in {} ms",
-            owner,
-            deliveredNotDeleted.size(),
-            e.toString(),
-            wait.toMillis());
+        if (attempt == 0) {
+          log.warn(
+              "outbox dispatcher {} could not delete {} delivered rows; trying again in {} ms (at"
+                  + " most {} more tries, each on another connection) so they are not sent twice",
+              owner,
+              deliveredNotDeleted.size(),
+              wait.toMillis(),
+              DELETE_RETRIES.size(),
+              e);
+        } else {
+          log.debug(
+              "outbox dispatcher {} could not delete {} delivered rows ({}); trying again in {} ms",
+              owner,
+              deliveredNotDeleted.size(),
+              e.toString(),
+              wait.toMillis());
+        }
         sleep(wait);
       }
     }

@@ -236,10 +236,11 @@ public final class OutboxRuntime implements Service, AutoCloseable {
     } catch (SQLException | RuntimeException e) {
       log.error(
           "stream-jpa cannot read its outbox table {}: {}. Commits of synced entities will fail"
-              + " until it exists: let Hibernate's schema tooling create it, or run"
-              + " META-INF/stream-jpa/outbox-postgresql.sql from the stream-jpa jar",
+              + " until it exists: let Hibernate's schema tooling create it, or run {} from the"
+              + " stream-jpa jar",
           current.store.table(),
-          e.getMessage());
+          e.getMessage(),
+          current.store.database().ddlResource());
     }
     if (current.dispatcher != null) {
       current.dispatcher.start();

@@ -54,6 +54,11 @@ final class OutboxStore {
     this.database = database;
   }
 
+  /** Returns the database the store runs on. */
+  OutboxDatabase database() {
+    return database;
+  }
+
   /** Returns the (possibly qualified) table name. */
   public String table() {
     return table;
@@ -123,8 +128,7 @@ final class OutboxStore {
             + table
             + " p where p.status = '"
             + PENDING
-            + "' and p.available_at <= ?"
-            + " and (p.lease_until is null or p.lease_until < ? or p.claimed_by = ?)"
+            + "' and p.available_at <= ? and (p.lease_until is null or p.lease_until < ?)"
             + " and not exists (select 1 from "
             + table
             + " e where e.foreign_id = p.foreign_id and e.status = '"
@@ -137,8 +141,7 @@ final class OutboxStore {
           try (PreparedStatement query = connection.prepareStatement(select)) {
             query.setObject(1, time(now));
             query.setObject(2, time(now));
-            query.setString(3, owner);
-            query.setInt(4, limit);
+            query.setInt(3, limit);
             try (ResultSet rs = query.executeQuery()) {
               while (rs.next()) {
                 rows.add(

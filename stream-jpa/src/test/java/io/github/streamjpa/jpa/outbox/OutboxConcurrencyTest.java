@@ -8,7 +8,6 @@ import io.github.streamjpa.core.StreamClient;
 import io.github.streamjpa.emulator.StreamEmulator;
 import io.github.streamjpa.jpa.StreamJpa;
 import io.github.streamjpa.jpa.StreamJpaSettings;
-import io.github.streamjpa.jpa.model.Follow;
 import io.github.streamjpa.jpa.model.Pin;
 import io.github.streamjpa.jpa.model.User;
 import io.github.streamjpa.jpa.testing.Feeds;
@@ -25,7 +24,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.hibernate.SessionFactory;
-import org.hibernate.jpa.HibernatePersistenceConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -133,20 +131,9 @@ class OutboxConcurrencyTest {
 
   private SessionFactory open(
       StreamClient client, String schemaAction, Map<String, Object> settings) {
-    Map<String, Object> all = new HashMap<>(namespace.hibernateSettings());
-    all.put("hibernate.hbm2ddl.auto", schemaAction);
+    Map<String, Object> all = new HashMap<>(settings);
     all.put(StreamJpaSettings.CLIENT, client);
-    all.put(StreamJpaSettings.POLL_INTERVAL, "PT0.2S");
-    all.put(StreamJpaSettings.INITIAL_BACKOFF, "PT0.05S");
-    all.put(StreamJpaSettings.MAX_BACKOFF, "PT0.5S");
-    all.putAll(settings);
-    HibernatePersistenceConfiguration configuration =
-        new HibernatePersistenceConfiguration("stream-jpa-" + namespace.name())
-            .managedClass(User.class)
-            .managedClass(Pin.class)
-            .managedClass(Follow.class);
-    all.forEach(configuration::property);
-    SessionFactory factory = configuration.createEntityManagerFactory();
+    SessionFactory factory = namespace.open(schemaAction, all);
     factories.add(factory);
     return factory;
   }

@@ -1,5 +1,9 @@
 package io.github.streamjpa.jpa.testing;
 
+import io.github.streamjpa.jpa.StreamJpaSettings;
+import io.github.streamjpa.jpa.model.Follow;
+import io.github.streamjpa.jpa.model.Pin;
+import io.github.streamjpa.jpa.model.User;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -13,6 +17,8 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.hibernate.SessionFactory;
+import org.hibernate.jpa.HibernatePersistenceConfiguration;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.mariadb.MariaDBContainer;
 import org.testcontainers.mysql.MySQLContainer;
@@ -158,6 +164,26 @@ public enum TestEngine {
         settings.put("hibernate.default_schema", name);
       }
       return settings;
+    }
+
+    /**
+     * Opens a SessionFactory over the test model ({@link User}, {@link Pin}, {@link Follow}) in
+     * this namespace with short dispatcher timings; {@code settings} override them.
+     */
+    public SessionFactory open(String schemaAction, Map<String, Object> settings) {
+      Map<String, Object> all = new HashMap<>(hibernateSettings());
+      all.put("hibernate.hbm2ddl.auto", schemaAction);
+      all.put(StreamJpaSettings.POLL_INTERVAL, "PT0.2S");
+      all.put(StreamJpaSettings.INITIAL_BACKOFF, "PT0.05S");
+      all.put(StreamJpaSettings.MAX_BACKOFF, "PT0.5S");
+      all.putAll(settings);
+      HibernatePersistenceConfiguration configuration =
+          new HibernatePersistenceConfiguration("stream-jpa-" + name)
+              .managedClass(User.class)
+              .managedClass(Pin.class)
+              .managedClass(Follow.class);
+      all.forEach(configuration::property);
+      return configuration.createEntityManagerFactory();
     }
 
     @Override
