@@ -1,6 +1,5 @@
 package io.github.streamjpa.jpa.outbox;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.streamjpa.core.StreamClient;
 import io.github.streamjpa.jpa.Activity;
 import io.github.streamjpa.jpa.FeedManager;
@@ -42,24 +41,34 @@ public final class OutboxRuntime implements Service, AutoCloseable {
 
   private final RuntimeSettings settings;
   private final ConnectionSource connections;
+  private final EntityNaming naming;
   private final Dialect dialect;
   private final Clock clock = Clock.systemUTC();
   private final Set<Class<?>> pausedClasses = ConcurrentHashMap.newKeySet();
   private volatile boolean trackingPaused;
   private volatile Engine engine;
 
-  private OutboxRuntime(RuntimeSettings settings, ConnectionSource connections, Dialect dialect) {
+  private OutboxRuntime(
+      RuntimeSettings settings,
+      ConnectionSource connections,
+      EntityNaming naming,
+      Dialect dialect) {
     this.settings = settings;
     this.connections = connections;
+    this.naming = naming;
     this.dialect = dialect;
   }
 
   /**
-   * Returns an inactive runtime over a SessionFactory's settings, using {@code connections} for the
-   * dispatcher's own transactions on the database of {@code dialect}.
+   * Returns an inactive runtime for a SessionFactory (whose metamodel names entities) and its
+   * settings, using {@code connections} for the dispatcher's own transactions on the database of
+   * {@code dialect}.
    */
   public static OutboxRuntime create(
-      Map<String, Object> settings, JdbcConnectionAccess connections, Dialect dialect) {
+      EntityManagerFactory factory,
+      Map<String, Object> settings,
+      JdbcConnectionAccess connections,
+      Dialect dialect) {
     Objects.requireNonNull(connections, "connections");
     Objects.requireNonNull(dialect, "dialect");
     return new OutboxRuntime(
@@ -75,6 +84,7 @@ public final class OutboxRuntime implements Service, AutoCloseable {
             connections.releaseConnection(connection);
           }
         },
+        new EntityNaming(factory),
         dialect);
   }
 
@@ -133,14 +143,18 @@ public final class OutboxRuntime implements Service, AutoCloseable {
     }
     StreamClient client = settings.client(tracked);
     FeedManager feeds = settings.feedManager(client);
-    ObjectMapper json = new ObjectMapper();
+    PayloadMapper payloads = new PayloadMapper();
     OutboxStore store = new OutboxStore(settings.table(), connections, OutboxDatabase.of(dialect));
     OutboxDispatcher dispatcher =
         settings.dispatcherEnabled()
             ? new OutboxDispatcher(
-                store, new StreamClientSender(client, json), settings.dispatcher(), clock, "outbox")
+                store,
+                new StreamClientSender(client, payloads),
+                settings.dispatcher(),
+                clock,
+                "outbox")
             : null;
-    engine = new Engine(feeds, new ChangeMessages(json, feeds), store, dispatcher);
+    engine = new Engine(feeds, new ChangeMessages(payloads, feeds, naming), store, dispatcher);
     log.info("stream-jpa syncing {} through outbox {}", tracked, store.table());
     return true;
   }

@@ -39,6 +39,12 @@ public final class JpaFixture implements AutoCloseable {
    * hibernate.connection.datasource} among them, connections come from that DataSource only.
    */
   public SessionFactory open(String schemaAction, Map<String, Object> settings) {
+    return open(schemaAction, settings, new Class<?>[0]);
+  }
+
+  /** Like {@link #open(String, Map)}, with more entity classes beside the test model's. */
+  public SessionFactory open(
+      String schemaAction, Map<String, Object> settings, Class<?>... entities) {
     Map<String, Object> all = new HashMap<>(database.hibernateSettings(schema));
     all.put("hibernate.hbm2ddl.auto", schemaAction);
     all.put(StreamJpaSettings.POLL_INTERVAL, "PT0.2S");
@@ -56,6 +62,9 @@ public final class JpaFixture implements AutoCloseable {
             .managedClass(User.class)
             .managedClass(Pin.class)
             .managedClass(Follow.class);
+    for (Class<?> entity : entities) {
+      configuration.managedClass(entity);
+    }
     all.forEach(configuration::property);
     return configuration.createEntityManagerFactory();
   }

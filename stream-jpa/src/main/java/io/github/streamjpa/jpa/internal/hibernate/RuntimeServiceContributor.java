@@ -32,6 +32,7 @@ public final class RuntimeServiceContributor implements SessionFactoryServiceCon
     public OutboxRuntime initiateService(SessionFactoryServiceInitiatorContext context) {
       JdbcServices jdbc = context.getServiceRegistry().requireService(JdbcServices.class);
       return OutboxRuntime.create(
+          context.getSessionFactory(),
           context.getServiceRegistry().requireService(ConfigurationService.class).getSettings(),
           jdbc.getBootstrapJdbcConnectionAccess(),
           jdbc.getDialect());
