@@ -148,8 +148,8 @@ final class OutboxDispatcher implements AutoCloseable {
         deleteDelivered();
       } catch (SQLException | RuntimeException e) {
         log.warn(
-            "outbox dispatcher {} is closing with {} delivered rows it could not delete; another"
-                + " instance will send them again once its lease ends",
+            "outbox dispatcher {} is closing with {} delivered rows it could not delete; they"
+                + " stay pending and will be sent again",
             owner,
             deliveredNotDeleted.size(),
             e);
