@@ -18,10 +18,11 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.hibernate.SharedSessionContract;
+import org.hibernate.Transaction;
 import org.hibernate.dialect.Dialect;
 import org.hibernate.engine.jdbc.connections.spi.JdbcConnectionAccess;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
-import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.service.Service;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -214,22 +215,31 @@ public final class OutboxRuntime implements Service, AutoCloseable {
         && !isTrackingPaused(entity.getClass());
   }
 
-  /** Records an inserted entity in its transaction's changes; {@code what} names it in errors. */
-  public void inserted(SharedSessionContractImplementor session, Object entity, String what) {
-    engine().recorder.inserted(session, entity, what);
+  /**
+   * Records an inserted entity in the changes of the session's current {@code transaction}; {@code
+   * what} names it in errors.
+   */
+  public void inserted(
+      SharedSessionContract session, Transaction transaction, Object entity, String what) {
+    engine().recorder.inserted(session, transaction, entity, what);
   }
 
   /**
    * Records an updated activity; {@code before} is the activity as loaded, or null when unknown.
    */
   public void updated(
-      SharedSessionContractImplementor session, Activity entity, Activity before, String what) {
-    engine().recorder.updated(session, entity, before, what);
+      SharedSessionContract session,
+      Transaction transaction,
+      Activity entity,
+      Activity before,
+      String what) {
+    engine().recorder.updated(session, transaction, entity, before, what);
   }
 
-  /** Records a deleted entity in its transaction's changes. */
-  public void deleted(SharedSessionContractImplementor session, Object entity, String what) {
-    engine().recorder.deleted(session, entity, what);
+  /** Records a deleted entity in the changes of the session's current transaction. */
+  public void deleted(
+      SharedSessionContract session, Transaction transaction, Object entity, String what) {
+    engine().recorder.deleted(session, transaction, entity, what);
   }
 
   /**
