@@ -2,8 +2,6 @@ package io.github.streamjpa.jpa.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.streamjpa.core.StreamClient;
 import io.github.streamjpa.emulator.StreamEmulator;
 import io.github.streamjpa.jpa.StreamJpa;
@@ -40,7 +38,6 @@ class OutboxConcurrencyTest {
   private static final int AUTHORS = 4;
   private static final int PINS_PER_COMMIT = 3;
 
-  private final ObjectMapper json = new ObjectMapper();
   private final List<SessionFactory> factories = new ArrayList<>();
   private StreamEmulator emulator;
   private TestEngine.Namespace namespace;
@@ -120,7 +117,7 @@ class OutboxConcurrencyTest {
     assertThat(failedCommits).as("failed application commits on " + engine).isEmpty();
     assertThat(committed).hasSize(WRITERS * COMMITS_PER_WRITER * PINS_PER_COMMIT);
     Feeds.awaitDrained(first, Duration.ofMinutes(2));
-    Map<String, Integer> adds = addsPerForeignId();
+    Map<String, Integer> adds = Feeds.addsPerForeignId(emulator);
     assertThat(adds.keySet()).containsExactlyInAnyOrderElementsOf(committed);
     assertThat(adds).allSatisfy((id, count) -> assertThat(count).as("sends of " + id).isOne());
     OutboxStats firstStats = StreamJpa.of(first).outbox().stats();
@@ -136,26 +133,5 @@ class OutboxConcurrencyTest {
     SessionFactory factory = namespace.open(schemaAction, all);
     factories.add(factory);
     return factory;
-  }
-
-  /** Counts, per foreign id, how many times the emulator was asked to add the activity. */
-  private Map<String, Integer> addsPerForeignId() throws Exception {
-    Map<String, Integer> counts = new HashMap<>();
-    for (var request : emulator.control().requests()) {
-      if (!"POST".equals(request.method()) || !request.path().contains("/feed/user/")) {
-        continue;
-      }
-      JsonNode body = json.readTree(request.body());
-      List<JsonNode> activities = new ArrayList<>();
-      if (body.has("activities")) {
-        body.get("activities").forEach(activities::add);
-      } else {
-        activities.add(body);
-      }
-      for (JsonNode activity : activities) {
-        counts.merge(activity.get("foreign_id").asText(), 1, Integer::sum);
-      }
-    }
-    return counts;
   }
 }

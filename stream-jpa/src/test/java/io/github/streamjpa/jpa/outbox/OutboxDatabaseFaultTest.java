@@ -3,8 +3,6 @@ package io.github.streamjpa.jpa.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.github.streamjpa.emulator.StreamEmulator;
@@ -47,7 +45,6 @@ class OutboxDatabaseFaultTest {
   private static final int PINS = 300;
   private static final int CUTS = 3;
 
-  private final ObjectMapper json = new ObjectMapper();
   private final String application = "outbox_cut_" + UUID.randomUUID().toString().substring(0, 8);
   private StreamEmulator emulator;
   private JpaFixture fixture;
@@ -151,6 +148,8 @@ class OutboxDatabaseFaultTest {
       Feeds.awaitDrained(factory, Duration.ofSeconds(60));
       String logged = log.text();
 
+      org.slf4j.LoggerFactory.getLogger(OutboxDatabaseFaultTest.class)
+          .info("{} pool: delivery resumed after the outages in {}", pool, resumedAfter);
       // Delivery went on after each cut within seconds: a lease (one minute) was never waited out.
       assertThat(resumedAfter).allSatisfy(d -> assertThat(d).isLessThan(Duration.ofSeconds(10)));
       // The database's own error reached the log, not a later one about restoring the connection.
@@ -163,7 +162,7 @@ class OutboxDatabaseFaultTest {
                 "An I/O error occurred while sending to the backend");
       }
     }
-    Map<String, Integer> adds = addsPerForeignId();
+    Map<String, Integer> adds = Feeds.addsPerForeignId(emulator);
     assertThat(adds.keySet()).containsExactlyInAnyOrderElementsOf(expected);
     assertThat(adds).allSatisfy((id, count) -> assertThat(count).as("sends of " + id).isOne());
     assertThat(StreamJpa.of(factory).outbox().stats().dead()).isZero();
@@ -209,25 +208,5 @@ class OutboxDatabaseFaultTest {
         return rs.getInt(1);
       }
     }
-  }
-
-  private Map<String, Integer> addsPerForeignId() throws Exception {
-    Map<String, Integer> counts = new HashMap<>();
-    for (var request : emulator.control().requests()) {
-      if (!"POST".equals(request.method()) || !request.path().contains("/feed/user/")) {
-        continue;
-      }
-      JsonNode body = json.readTree(request.body());
-      List<JsonNode> activities = new ArrayList<>();
-      if (body.has("activities")) {
-        body.get("activities").forEach(activities::add);
-      } else {
-        activities.add(body);
-      }
-      for (JsonNode activity : activities) {
-        counts.merge(activity.get("foreign_id").asText(), 1, Integer::sum);
-      }
-    }
-    return counts;
   }
 }
