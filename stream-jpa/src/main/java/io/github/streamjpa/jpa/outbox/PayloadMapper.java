@@ -17,7 +17,7 @@ import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import io.github.streamjpa.core.FeedId;
 import java.io.IOException;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
+import java.util.function.Function;
 
 /**
  * Writes and reads outbox payloads as JSON with a format version ({@code "v"}) in every row.
@@ -46,9 +46,9 @@ final class PayloadMapper {
   PayloadMapper() {
     SimpleModule values = new SimpleModule("stream-jpa-outbox");
     values.addSerializer(FeedId.class, new ToStringSerializer<>(FeedId.class));
-    values.addDeserializer(FeedId.class, new FeedIdDeserializer());
+    values.addDeserializer(FeedId.class, new FromString<>(FeedId.class, FeedId::parse));
     values.addSerializer(Instant.class, new ToStringSerializer<>(Instant.class));
-    values.addDeserializer(Instant.class, new InstantDeserializer());
+    values.addDeserializer(Instant.class, new FromString<>(Instant.class, Instant::parse));
     this.json =
         new ObjectMapper()
             .registerModule(values)
@@ -138,36 +138,24 @@ final class PayloadMapper {
     }
   }
 
-  private static final class FeedIdDeserializer extends StdDeserializer<FeedId> {
-    FeedIdDeserializer() {
-      super(FeedId.class);
+  /** Reads a value from its string form, refusing text the parser refuses. */
+  private static final class FromString<T> extends StdDeserializer<T> {
+    private final Class<T> type;
+    private final transient Function<String, T> parse;
+
+    FromString(Class<T> type, Function<String, T> parse) {
+      super(type);
+      this.type = type;
+      this.parse = parse;
     }
 
     @Override
-    public FeedId deserialize(JsonParser parser, DeserializationContext context)
-        throws IOException {
+    public T deserialize(JsonParser parser, DeserializationContext context) throws IOException {
       String text = parser.getValueAsString();
       try {
-        return FeedId.parse(text);
+        return parse.apply(text);
       } catch (RuntimeException e) {
-        return (FeedId) context.handleWeirdStringValue(FeedId.class, text, e.getMessage());
-      }
-    }
-  }
-
-  private static final class InstantDeserializer extends StdDeserializer<Instant> {
-    InstantDeserializer() {
-      super(Instant.class);
-    }
-
-    @Override
-    public Instant deserialize(JsonParser parser, DeserializationContext context)
-        throws IOException {
-      String text = parser.getValueAsString();
-      try {
-        return Instant.parse(text);
-      } catch (DateTimeParseException | NullPointerException e) {
-        return (Instant) context.handleWeirdStringValue(Instant.class, text, e.getMessage());
+        return type.cast(context.handleWeirdStringValue(type, text, e.getMessage()));
       }
     }
   }
