@@ -19,10 +19,32 @@ import org.slf4j.LoggerFactory;
  * fallback. Each round claims due rows in a short transaction (lease + {@code SKIP LOCKED}), sends
  * them outside any transaction, then deletes delivered rows, reschedules failed ones with backoff
  * or parks them as dead.
+ *
+ * <p>Database faults: the delete of delivered rows is tried again with a short backoff (each try on
+ * a connection of its own) before the round gives up; rows delivered but not yet deleted are kept
+ * in memory and deleted first thing in the next round, before anything is claimed, so they are not
+ * sent again while this instance lives. After a failed round the next comes after a short backoff
+ * (from 100 ms, doubling, at most the poll interval and 2 s) and first gives back the leases this
+ * instance still holds (rows of the failed round whose fate was not recorded, or a claim whose
+ * commit reached the database while its answer was lost), so delivery resumes within seconds of the
+ * database answering again and never waits out a lease of its own.
  */
 final class OutboxDispatcher implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
+
+  /** Waits between the tries of a delete of delivered rows: about 3 s in all. */
+  private static final List<Duration> DELETE_RETRIES =
+      List.of(
+          Duration.ofMillis(50),
+          Duration.ofMillis(100),
+          Duration.ofMillis(200),
+          Duration.ofMillis(400),
+          Duration.ofMillis(800),
+          Duration.ofMillis(1600));
+
+  private static final Duration FIRST_FAILURE_WAIT = Duration.ofMillis(100);
+  private static final Duration MAX_FAILURE_WAIT = Duration.ofSeconds(2);
 
   private final OutboxStore store;
   private final OutboxSender sender;
@@ -38,6 +60,13 @@ final class OutboxDispatcher implements AutoCloseable {
   private volatile Instant pausedUntil = Instant.MIN;
   private int authFailures;
   private Instant lastClaimAt = Instant.EPOCH;
+
+  /** Rows delivered whose delete could not be recorded yet; only the dispatcher thread uses it. */
+  private final List<Long> deliveredNotDeleted = new ArrayList<>();
+
+  /** Set by a failed round: the next gives back this instance's leases before claiming. */
+  private boolean releaseOwnLeases;
+
   private Thread thread;
 
   /** Creates a dispatcher; {@link #start()} starts its thread. */
@@ -114,6 +143,18 @@ final class OutboxDispatcher implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
     }
+    if (!deliveredNotDeleted.isEmpty() && (current == null || !current.isAlive())) {
+      try {
+        deleteDelivered();
+      } catch (SQLException | RuntimeException e) {
+        log.warn(
+            "outbox dispatcher {} is closing with {} delivered rows it could not delete; they"
+                + " stay pending and will be sent again",
+            owner,
+            deliveredNotDeleted.size(),
+            e);
+      }
+    }
     try {
       int released = store.release(owner);
       if (released > 0) {
@@ -125,17 +166,66 @@ final class OutboxDispatcher implements AutoCloseable {
   }
 
   private void run() {
+    int failedRounds = 0;
+    Instant firstFailure = null;
     while (running) {
       boolean worked = false;
       try {
         worked = round();
+        if (failedRounds > 0) {
+          log.info(
+              "outbox dispatcher {} works again after {} failed rounds in {} ms",
+              owner,
+              failedRounds,
+              Duration.between(firstFailure, clock.instant()).toMillis());
+          failedRounds = 0;
+        }
       } catch (SQLException | RuntimeException e) {
-        log.warn("outbox dispatcher {} round failed; retrying after the poll interval", owner, e);
+        releaseOwnLeases = true;
+        failedRounds++;
+        if (failedRounds == 1) {
+          firstFailure = clock.instant();
+        }
+        Duration wait = failureWait(failedRounds);
+        String next =
+            "next round in "
+                + wait.toMillis()
+                + " ms"
+                + (deliveredNotDeleted.isEmpty()
+                    ? ""
+                    : ", which first deletes the "
+                        + deliveredNotDeleted.size()
+                        + " rows already delivered");
+        if (failedRounds == 1) {
+          log.warn("outbox dispatcher {} round failed; {}", owner, next, e);
+        } else {
+          // One line per failed round, the stack trace only with the first of a series.
+          log.warn(
+              "outbox dispatcher {} round failed again ({} in a row): {}; {}",
+              owner,
+              failedRounds,
+              e.toString(),
+              next);
+        }
+        if (running) {
+          await(wait);
+        }
+        continue;
       }
       if (!worked && running) {
         await(idleWait());
       }
     }
+  }
+
+  /** The wait after the n-th failed round in a row: 100 ms doubling, at most 2 s and the poll. */
+  private Duration failureWait(int failedRounds) {
+    Duration wait = FIRST_FAILURE_WAIT.multipliedBy(1L << Math.min(failedRounds - 1, 10));
+    Duration max =
+        config.pollInterval().compareTo(MAX_FAILURE_WAIT) < 0
+            ? config.pollInterval()
+            : MAX_FAILURE_WAIT;
+    return wait.compareTo(max) > 0 ? max : wait;
   }
 
   /** Sleeps until the next retry is due, at most the poll interval. */
@@ -158,6 +248,19 @@ final class OutboxDispatcher implements AutoCloseable {
 
   /** Runs one claim-send-record round; returns whether there was anything to send. */
   boolean round() throws SQLException {
+    if (!deliveredNotDeleted.isEmpty()) {
+      deleteDelivered();
+    }
+    if (releaseOwnLeases) {
+      int released = store.release(owner);
+      releaseOwnLeases = false;
+      if (released > 0) {
+        log.info(
+            "outbox dispatcher {} took back {} rows it had leased in a failed round",
+            owner,
+            released);
+      }
+    }
     Instant now = clock.instant();
     if (now.isBefore(pausedUntil)) {
       await(Duration.between(now, pausedUntil));
@@ -183,8 +286,9 @@ final class OutboxDispatcher implements AutoCloseable {
         delivered.add(row.id());
       }
     }
-    store.delete(delivered);
     sent.addAndGet(delivered.size());
+    deliveredNotDeleted.addAll(delivered);
+    deleteDelivered();
     Instant failedAt = clock.instant();
     RuntimeException refusal = null;
     for (OutboxRow row : rows) {
@@ -206,6 +310,60 @@ final class OutboxDispatcher implements AutoCloseable {
           "outbox dispatcher {}: Stream accepts the credentials again; delivery resumed", owner);
     }
     return true;
+  }
+
+  /**
+   * Deletes the delivered rows, trying again with a short backoff while the database fails; on
+   * final failure they stay in {@link #deliveredNotDeleted} for the next round and the error is
+   * thrown.
+   */
+  private void deleteDelivered() throws SQLException {
+    for (int attempt = 0; ; attempt++) {
+      try {
+        store.delete(deliveredNotDeleted);
+        if (attempt > 0) {
+          log.info(
+              "outbox dispatcher {} deleted {} delivered rows at try {}",
+              owner,
+              deliveredNotDeleted.size(),
+              attempt + 1);
+        }
+        deliveredNotDeleted.clear();
+        return;
+      } catch (SQLException | RuntimeException e) {
+        if (attempt == DELETE_RETRIES.size()) {
+          throw e;
+        }
+        Duration wait = DELETE_RETRIES.get(attempt);
+        if (attempt == 0) {
+          log.warn(
+              "outbox dispatcher {} could not delete {} delivered rows; trying again in {} ms (at"
+                  + " most {} more tries, each on another connection) so they are not sent twice",
+              owner,
+              deliveredNotDeleted.size(),
+              wait.toMillis(),
+              DELETE_RETRIES.size(),
+              e);
+        } else {
+          log.debug(
+              "outbox dispatcher {} could not delete {} delivered rows ({}); trying again in {} ms",
+              owner,
+              deliveredNotDeleted.size(),
+              e.toString(),
+              wait.toMillis());
+        }
+        sleep(wait);
+      }
+    }
+  }
+
+  private void sleep(Duration wait) {
+    try {
+      Thread.sleep(wait.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      running = false;
+    }
   }
 
   /**

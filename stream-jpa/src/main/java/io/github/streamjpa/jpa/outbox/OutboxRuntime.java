@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.hibernate.SharedSessionContract;
 import org.hibernate.Transaction;
+import org.hibernate.dialect.Dialect;
 import org.hibernate.engine.jdbc.connections.spi.JdbcConnectionAccess;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.service.Service;
@@ -42,27 +43,35 @@ public final class OutboxRuntime implements Service, AutoCloseable {
   private final RuntimeSettings settings;
   private final ConnectionSource connections;
   private final EntityNaming naming;
+  private final Dialect dialect;
   private final Clock clock = Clock.systemUTC();
   private final Set<Class<?>> pausedClasses = ConcurrentHashMap.newKeySet();
   private volatile boolean trackingPaused;
   private volatile Engine engine;
 
   private OutboxRuntime(
-      RuntimeSettings settings, ConnectionSource connections, EntityNaming naming) {
+      RuntimeSettings settings,
+      ConnectionSource connections,
+      EntityNaming naming,
+      Dialect dialect) {
     this.settings = settings;
     this.connections = connections;
     this.naming = naming;
+    this.dialect = dialect;
   }
 
   /**
    * Returns an inactive runtime for a SessionFactory (whose metamodel names entities) and its
-   * settings, using {@code connections} for the dispatcher's own transactions.
+   * settings, using {@code connections} for the dispatcher's own transactions on the database of
+   * {@code dialect}.
    */
   public static OutboxRuntime create(
       EntityManagerFactory factory,
       Map<String, Object> settings,
-      JdbcConnectionAccess connections) {
+      JdbcConnectionAccess connections,
+      Dialect dialect) {
     Objects.requireNonNull(connections, "connections");
+    Objects.requireNonNull(dialect, "dialect");
     return new OutboxRuntime(
         new RuntimeSettings(settings),
         new ConnectionSource() {
@@ -76,7 +85,8 @@ public final class OutboxRuntime implements Service, AutoCloseable {
             connections.releaseConnection(connection);
           }
         },
-        new EntityNaming(factory));
+        new EntityNaming(factory),
+        dialect);
   }
 
   /**
@@ -135,7 +145,7 @@ public final class OutboxRuntime implements Service, AutoCloseable {
     StreamClient client = settings.client(tracked);
     FeedManager feeds = settings.feedManager(client);
     PayloadMapper payloads = new PayloadMapper();
-    OutboxStore store = new OutboxStore(settings.table(), connections);
+    OutboxStore store = new OutboxStore(settings.table(), connections, OutboxDatabase.of(dialect));
     OutboxDispatcher dispatcher =
         settings.dispatcherEnabled()
             ? new OutboxDispatcher(
@@ -250,10 +260,11 @@ public final class OutboxRuntime implements Service, AutoCloseable {
     } catch (SQLException | RuntimeException e) {
       log.error(
           "stream-jpa cannot read its outbox table {}: {}. Commits of synced entities will fail"
-              + " until it exists: let Hibernate's schema tooling create it, or run"
-              + " META-INF/stream-jpa/outbox-postgresql.sql from the stream-jpa jar",
+              + " until it exists: let Hibernate's schema tooling create it, or run {} from the"
+              + " stream-jpa jar",
           current.store.table(),
-          e.getMessage());
+          e.getMessage(),
+          current.store.database().ddlResource());
     }
     if (current.dispatcher != null) {
       current.dispatcher.start();

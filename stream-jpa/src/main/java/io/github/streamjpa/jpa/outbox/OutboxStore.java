@@ -1,5 +1,6 @@
 package io.github.streamjpa.jpa.outbox;
 
+import io.github.streamjpa.jpa.StreamSyncException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,24 +13,50 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Plain JDBC over the outbox table, portable across PostgreSQL, H2, MySQL 8 and Oracle: times come
- * from the caller's clock, claims use {@code FOR UPDATE SKIP LOCKED}.
+ * Plain JDBC over the outbox table, on the databases of {@link OutboxDatabase}: times come from the
+ * caller's clock, claims use {@code FOR UPDATE SKIP LOCKED}.
+ *
+ * <p>Locking: the store's own transactions (claim, delete, reschedule, park, release) are short,
+ * run at READ COMMITTED where the database's default would take gap locks (InnoDB), and are retried
+ * a few times when the database picks them as a deadlock victim or a lock wait times out, so that
+ * the application's inserts never wait on a claim and the dispatcher's own work survives a lost
+ * lock race. A connection that failed and no longer answers is closed before it goes back to the
+ * pool, so the next transaction gets a fresh one.
  */
 final class OutboxStore {
+
+  private static final Logger log = LoggerFactory.getLogger(OutboxStore.class);
 
   static final String PENDING = "PENDING";
   static final String DEAD = "DEAD";
   private static final int MAX_ERROR_LENGTH = 2000;
 
+  /** Attempts of one store transaction that loses a deadlock or lock wait. */
+  private static final int LOCK_CONFLICT_ATTEMPTS = 5;
+
   private final String table;
   private final ConnectionSource connections;
+  private final OutboxDatabase database;
 
-  /** Creates a store over {@code table}, using {@code connections} for its own transactions. */
-  public OutboxStore(String table, ConnectionSource connections) {
+  /**
+   * Creates a store over {@code table} on {@code database}, using {@code connections} for its own
+   * transactions.
+   */
+  public OutboxStore(String table, ConnectionSource connections, OutboxDatabase database) {
     this.table = table;
     this.connections = connections;
+    this.database = database;
+  }
+
+  /** Returns the database the store runs on. */
+  OutboxDatabase database() {
+    return database;
   }
 
   /** Returns the (possibly qualified) table name. */
@@ -37,8 +64,35 @@ final class OutboxStore {
     return table;
   }
 
-  /** Inserts pending rows on the caller's connection, inside the caller's transaction. */
-  public void insert(Connection connection, List<OutboxMessage> messages, Instant now)
+  /**
+   * Inserts pending rows on the caller's connection, inside the caller's transaction.
+   *
+   * @throws StreamSyncException when the database refuses the rows; its message names the rows'
+   *     foreign ids and operations and the database's error code, but no value of the rows (a
+   *     driver's own message may quote them, payloads included, so it is left out of the exception
+   *     and its causes)
+   */
+  public void insert(Connection connection, List<OutboxMessage> messages, Instant now) {
+    try {
+      insertRows(connection, messages, now);
+    } catch (SQLException e) {
+      String rows =
+          messages.stream()
+              .map(m -> m.foreignId() + " (" + m.operation() + ")")
+              .collect(Collectors.joining(", "));
+      throw new StreamSyncException(
+          "stream-jpa could not write the outbox rows of "
+              + rows
+              + " to table "
+              + table
+              + ": "
+              + SqlErrors.describe(e)
+              + " (the database's own message is left out: it can quote the rows' data)",
+          SqlErrors.withoutMessages(e));
+    }
+  }
+
+  private void insertRows(Connection connection, List<OutboxMessage> messages, Instant now)
       throws SQLException {
     String sql =
         "insert into "
@@ -63,6 +117,9 @@ final class OutboxStore {
   /**
    * Claims up to {@code limit} due rows, only the oldest pending row of each foreign id, leasing
    * them to {@code owner} until {@code now + lease}; rows locked by another claimer are skipped.
+   * Rows still leased to {@code owner} itself are claimed again: an owner claims only when it has
+   * nothing in flight, so such rows are left over from a round that failed half-way (for instance a
+   * claim whose commit reached the database while its answer was lost).
    */
   public List<OutboxRow> claim(String owner, int limit, Instant now, Duration lease)
       throws SQLException {
@@ -78,7 +135,7 @@ final class OutboxStore {
             + PENDING
             + "' and e.id < p.id)"
             + " order by p.id limit ? for update skip locked";
-    return inTransaction(
+    return retryingLockConflicts(
         connection -> {
           List<OutboxRow> rows = new ArrayList<>();
           try (PreparedStatement query = connection.prepareStatement(select)) {
@@ -113,11 +170,12 @@ final class OutboxStore {
         });
   }
 
-  /** Deletes rows that were delivered. */
+  /** Deletes rows that were delivered (ids in ascending order, so deletes lock in one order). */
   public void delete(List<Long> ids) throws SQLException {
     if (ids.isEmpty()) {
       return;
     }
+    ids = ids.stream().sorted().toList();
     update(
         "delete from " + table + " where id in (" + placeholders(ids.size()) + ")", ids.toArray());
   }
@@ -262,14 +320,31 @@ final class OutboxStore {
     return id == null ? update(sql, now) : update(sql + " and id = ?", now, id);
   }
 
-  /** Runs {@code work} in a short transaction of its own. */
+  /**
+   * Runs {@code work} in a short transaction of its own, at READ COMMITTED where the database needs
+   * it. The connection's settings are restored afterwards; a failure doing so never hides the
+   * work's own error (it is added to it as suppressed) and never turns committed work into a
+   * failure (the connection is then discarded).
+   */
   public <T> T inTransaction(SqlWork<T> work) throws SQLException {
     Connection connection = connections.obtain();
-    boolean autoCommit = connection.getAutoCommit();
+    Boolean autoCommit = null;
+    Integer isolation = null;
     try {
-      connection.setAutoCommit(false);
+      if (database.readCommittedClaims()) {
+        int current = connection.getTransactionIsolation();
+        if (current != Connection.TRANSACTION_READ_COMMITTED) {
+          connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+          isolation = current;
+        }
+      }
+      if (connection.getAutoCommit()) {
+        connection.setAutoCommit(false);
+        autoCommit = true;
+      }
       T result = work.run(connection);
       connection.commit();
+      restore(connection, autoCommit, isolation, null);
       return result;
     } catch (SQLException | RuntimeException e) {
       try {
@@ -277,18 +352,92 @@ final class OutboxStore {
       } catch (SQLException rollbackFailure) {
         e.addSuppressed(rollbackFailure);
       }
+      restore(connection, autoCommit, isolation, e);
       throw e;
-    } finally {
-      try {
+    }
+  }
+
+  /**
+   * Puts back the connection's settings and releases it; a connection that cannot be reset, or that
+   * failed and no longer answers, is closed first so the pool does not hand it out again. Problems
+   * are added to {@code failure} as suppressed, or logged when the work succeeded.
+   */
+  private void restore(
+      Connection connection, Boolean autoCommit, Integer isolation, Exception failure) {
+    List<SQLException> problems = new ArrayList<>();
+    try {
+      if (autoCommit != null) {
         connection.setAutoCommit(autoCommit);
-      } finally {
-        connections.release(connection);
+      }
+      if (isolation != null) {
+        connection.setTransactionIsolation(isolation);
+      }
+    } catch (SQLException e) {
+      problems.add(e);
+    }
+    if (!problems.isEmpty() || (failure != null && !answers(connection))) {
+      try {
+        connection.close();
+      } catch (SQLException e) {
+        problems.add(e);
+      }
+    }
+    try {
+      connections.release(connection);
+    } catch (SQLException e) {
+      problems.add(e);
+    }
+    for (SQLException problem : problems) {
+      if (failure != null) {
+        failure.addSuppressed(problem);
+      } else {
+        log.debug(
+            "outbox table {}: transaction committed, but its connection could not be reset or"
+                + " released; it is discarded",
+            table,
+            problem);
       }
     }
   }
 
+  private static boolean answers(Connection connection) {
+    try {
+      return connection.isValid(2);
+    } catch (SQLException | RuntimeException e) {
+      return false;
+    }
+  }
+
   private int update(String sql, Object... parameters) throws SQLException {
-    return inTransaction(connection -> executeUpdate(connection, sql, parameters));
+    return retryingLockConflicts(connection -> executeUpdate(connection, sql, parameters));
+  }
+
+  /**
+   * Runs {@code work} in a transaction of its own, again (after a few milliseconds) when the
+   * database rolled it back as a deadlock victim or because a lock wait timed out.
+   */
+  private <T> T retryingLockConflicts(SqlWork<T> work) throws SQLException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return inTransaction(work);
+      } catch (SQLException e) {
+        if (!SqlErrors.isLockConflict(e) || attempt == LOCK_CONFLICT_ATTEMPTS) {
+          throw e;
+        }
+        log.debug(
+            "outbox table {}: lock conflict ({}), attempt {} of {}; running the transaction again",
+            table,
+            SqlErrors.describe(e),
+            attempt,
+            LOCK_CONFLICT_ATTEMPTS);
+        try {
+          Thread.sleep(ThreadLocalRandom.current().nextLong(5, 20L << attempt));
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
   }
 
   // Typed setters rather than setObject: drivers differ on untyped nulls and Instants.

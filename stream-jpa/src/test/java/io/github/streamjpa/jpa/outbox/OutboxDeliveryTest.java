@@ -3,8 +3,6 @@ package io.github.streamjpa.jpa.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.streamjpa.core.FeedId;
 import io.github.streamjpa.core.StreamClient;
 import io.github.streamjpa.emulator.EmulatorConfig;
@@ -34,7 +32,6 @@ import org.junit.jupiter.api.Test;
 class OutboxDeliveryTest {
 
   private static final Duration WAIT = Duration.ofSeconds(90);
-  private final ObjectMapper json = new ObjectMapper();
   private StreamEmulator emulator;
   private StreamClient client;
   private JpaFixture fixture;
@@ -79,27 +76,6 @@ class OutboxDeliveryTest {
         });
   }
 
-  /** Counts, per foreign id, how many activities the emulator was asked to add. */
-  private Map<String, Integer> addsPerForeignId() throws Exception {
-    Map<String, Integer> counts = new HashMap<>();
-    for (var request : emulator.control().requests()) {
-      if (!"POST".equals(request.method()) || !request.path().contains("/feed/user/")) {
-        continue;
-      }
-      JsonNode body = json.readTree(request.body());
-      List<JsonNode> activities = new ArrayList<>();
-      if (body.has("activities")) {
-        body.get("activities").forEach(activities::add);
-      } else {
-        activities.add(body);
-      }
-      for (JsonNode activity : activities) {
-        counts.merge(activity.get("foreign_id").asText(), 1, Integer::sum);
-      }
-    }
-    return counts;
-  }
-
   @Test
   void twoSessionFactoriesOnOneDatabaseSendEveryRowOnce() throws Exception {
     // Small batches and slow answers: neither dispatcher can take all the work alone.
@@ -122,7 +98,7 @@ class OutboxDeliveryTest {
     writers.shutdown();
     Feeds.awaitDrained(first, WAIT);
 
-    Map<String, Integer> adds = addsPerForeignId();
+    Map<String, Integer> adds = Feeds.addsPerForeignId(emulator);
     assertThat(adds.keySet()).containsExactlyInAnyOrderElementsOf(expected);
     assertThat(adds.values()).containsOnly(1);
     assertThat(Feeds.foreignIds(emulator, FeedId.of("user", "1")))
@@ -174,7 +150,7 @@ class OutboxDeliveryTest {
     emulator.control().clearFaults();
     SessionFactory next = open("none");
     Feeds.awaitDrained(next, WAIT);
-    Map<String, Integer> adds = addsPerForeignId();
+    Map<String, Integer> adds = Feeds.addsPerForeignId(emulator);
     assertThat(adds.keySet())
         .containsExactlyInAnyOrderElementsOf(ids.stream().map(id -> "Pin:" + id).toList());
     assertThat(adds.values()).containsOnly(1);

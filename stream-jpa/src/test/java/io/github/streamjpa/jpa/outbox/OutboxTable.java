@@ -17,7 +17,7 @@ import java.util.List;
  */
 final class OutboxTable implements AutoCloseable {
 
-  private static final String DDL = "/META-INF/stream-jpa/outbox-postgresql.sql";
+  private static final String DDL = "/META-INF/stream-jpa/sql/postgresql/V1__stream_outbox.sql";
 
   private final TestDatabase database = TestDatabase.get();
   private final String schema;
@@ -47,7 +47,8 @@ final class OutboxTable implements AutoCloseable {
               public void release(Connection connection) throws SQLException {
                 connection.close();
               }
-            });
+            },
+            OutboxDatabase.POSTGRESQL);
   }
 
   /** Returns the schema holding the table. */

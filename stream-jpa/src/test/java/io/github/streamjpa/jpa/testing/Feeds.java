@@ -2,6 +2,9 @@ package io.github.streamjpa.jpa.testing;
 
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.streamjpa.core.FeedActivity;
 import io.github.streamjpa.core.FeedId;
 import io.github.streamjpa.core.ReadOptions;
@@ -11,12 +14,15 @@ import io.github.streamjpa.jpa.StreamJpa;
 import jakarta.persistence.EntityManagerFactory;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /** Reads feeds back from the emulator and waits for the outbox to drain. */
 public final class Feeds {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private Feeds() {}
 
@@ -35,6 +41,35 @@ public final class Feeds {
     return client.feed(feed).getActivities(ReadOptions.limit(100)).results().stream()
         .filter(a -> foreignId.equals(a.foreignId()))
         .findFirst();
+  }
+
+  /**
+   * Counts, per foreign id, how many times the emulator was asked to add the activity to a user
+   * feed (single adds and batches alike), from its request log.
+   */
+  public static Map<String, Integer> addsPerForeignId(StreamEmulator emulator) {
+    Map<String, Integer> counts = new HashMap<>();
+    for (var request : emulator.control().requests()) {
+      if (!"POST".equals(request.method()) || !request.path().contains("/feed/user/")) {
+        continue;
+      }
+      JsonNode body;
+      try {
+        body = JSON.readTree(request.body());
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException("request body is not JSON: " + request.body(), e);
+      }
+      List<JsonNode> activities = new ArrayList<>();
+      if (body.has("activities")) {
+        body.get("activities").forEach(activities::add);
+      } else {
+        activities.add(body);
+      }
+      for (JsonNode activity : activities) {
+        counts.merge(activity.get("foreign_id").asText(), 1, Integer::sum);
+      }
+    }
+    return counts;
   }
 
   /** Waits until no outbox row is pending (generously: the machine may be loaded). */

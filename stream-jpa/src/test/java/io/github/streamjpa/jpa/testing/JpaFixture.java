@@ -35,7 +35,8 @@ public final class JpaFixture implements AutoCloseable {
 
   /**
    * Opens a SessionFactory; {@code schemaAction} is Hibernate's ({@code create}, {@code none},
-   * ...); {@code settings} override the defaults (short backoffs, fast polling).
+   * ...); {@code settings} override the defaults (short backoffs, fast polling). With a {@code
+   * hibernate.connection.datasource} among them, connections come from that DataSource only.
    */
   public SessionFactory open(String schemaAction, Map<String, Object> settings) {
     return open(schemaAction, settings, new Class<?>[0]);
@@ -64,6 +65,11 @@ public final class JpaFixture implements AutoCloseable {
     all.put(StreamJpaSettings.MAX_BACKOFF, "PT0.5S");
     all.put(StreamJpaSettings.MAX_ATTEMPTS, 50);
     all.putAll(settings);
+    if (settings.containsKey("hibernate.connection.datasource")) {
+      // The application's pool connects; Hibernate must not build its own from the URL.
+      all.keySet()
+          .removeIf(key -> key.startsWith("hibernate.connection.") && !key.endsWith("datasource"));
+    }
     HibernatePersistenceConfiguration configuration =
         new HibernatePersistenceConfiguration("stream-jpa-test-" + schema)
             .managedClass(User.class)

@@ -30,13 +30,12 @@ public final class RuntimeServiceContributor implements SessionFactoryServiceCon
 
     @Override
     public OutboxRuntime initiateService(SessionFactoryServiceInitiatorContext context) {
+      JdbcServices jdbc = context.getServiceRegistry().requireService(JdbcServices.class);
       return OutboxRuntime.create(
           context.getSessionFactory(),
           context.getServiceRegistry().requireService(ConfigurationService.class).getSettings(),
-          context
-              .getServiceRegistry()
-              .requireService(JdbcServices.class)
-              .getBootstrapJdbcConnectionAccess());
+          jdbc.getBootstrapJdbcConnectionAccess(),
+          jdbc.getDialect());
     }
   }
 }
