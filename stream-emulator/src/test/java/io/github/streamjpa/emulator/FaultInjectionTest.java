@@ -31,6 +31,19 @@ class FaultInjectionTest extends RawApiTestBase {
   }
 
   @Test
+  void anInjected401IsLoggedWithTheBodyItRefused() {
+    control.failNext(1, 401);
+
+    Response refused = api.post("feed/user/1/", activity("a", "b", "carried"));
+
+    assertThat(refused.status()).isEqualTo(401);
+    RecordedRequest logged = control.requests().get(control.requests().size() - 1);
+    assertThat(logged.status()).isEqualTo(401);
+    assertThat(logged.body()).contains("\"carried\"");
+    assertThat(control.feedActivities("user", "1")).isEmpty();
+  }
+
+  @Test
   void failFractionIsReproducibleForASeed() {
     List<Integer> run1 = statuses(0.3, 7);
     List<Integer> run2 = statuses(0.3, 7);

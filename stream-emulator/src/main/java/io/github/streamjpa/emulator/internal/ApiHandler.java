@@ -46,7 +46,7 @@ final class ApiHandler {
       }
     }
     if (fault.kind() == Faults.Kind.DROP) {
-      log(wire, method, null, 0, at);
+      log(wire, method, null, 0, at, true);
       return WireResponse.DROP;
     }
     Map<String, String> headers = new LinkedHashMap<>();
@@ -84,7 +84,7 @@ final class ApiHandler {
     }
     rateLimitHeaders(headers, status);
     // Logged before answering, so a client that got its answer always finds its request logged.
-    log(wire, method, request, status, at);
+    log(wire, method, request, status, at, fault.kind() != Faults.Kind.NONE);
     return new WireResponse(status, Map.copyOf(headers), bytes);
   }
 
@@ -114,9 +114,16 @@ final class ApiHandler {
   /**
    * Records the exchange, reusing the parsed request when there is one; otherwise (a fault came
    * first, or the path, query or body was not decodable) the query is parsed here, dropped when it
-   * cannot be decoded.
+   * cannot be decoded. An answer forced by an injected fault keeps the body whatever its status:
+   * the request itself was not refused, and tests look at what it carried.
    */
-  private void log(WireRequest wire, String method, ApiRequest parsed, int status, Instant at) {
+  private void log(
+      WireRequest wire,
+      String method,
+      ApiRequest parsed,
+      int status,
+      Instant at,
+      boolean injectedFault) {
     Map<String, List<String>> query;
     if (parsed != null) {
       query = parsed.query();
@@ -127,6 +134,6 @@ final class ApiHandler {
         query = Map.of();
       }
     }
-    engine.log.add(wire, method, query, status, at);
+    engine.log.add(wire, method, query, status, at, injectedFault);
   }
 }

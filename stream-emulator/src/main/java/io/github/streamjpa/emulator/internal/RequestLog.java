@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
 /**
  * The log of received API requests, bounded by count and by an estimate of its size in bytes
  * (oldest dropped first). Bodies are cut to {@link #MAX_BODY_BYTES}; requests refused before their
- * content mattered (credentials, routing, size) are kept without their body; credentials in {@code
- * Authorization} are redacted.
+ * content mattered (credentials, routing, size) are kept without their body, unless the refusal was
+ * an injected fault; credentials in {@code Authorization} are redacted.
  */
 final class RequestLog {
   /** The most of one body the log keeps, in UTF-8 bytes. */
@@ -43,8 +43,14 @@ final class RequestLog {
   }
 
   void add(
-      WireRequest wire, String method, Map<String, List<String>> query, int status, Instant at) {
-    byte[] raw = wire.body() == null || REJECTED.contains(status) ? new byte[0] : wire.body();
+      WireRequest wire,
+      String method,
+      Map<String, List<String>> query,
+      int status,
+      Instant at,
+      boolean injectedFault) {
+    boolean refused = REJECTED.contains(status) && !injectedFault;
+    byte[] raw = wire.body() == null || refused ? new byte[0] : wire.body();
     boolean truncated = wire.bodySize() > raw.length;
     int kept = Math.min(raw.length, MAX_BODY_BYTES);
     truncated |= kept < raw.length;
