@@ -12,24 +12,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
  * The feed conventions of stream-django: a user feed per user, news feeds ({@code timeline}, {@code
- * timeline_aggregated}) that follow user feeds, and a notification feed; plus the switch that
- * pauses tracking.
+ * timeline_aggregated}) that follow user feeds, and a notification feed. An immutable value: the
+ * switch that pauses tracking is on {@link StreamJpa}.
  *
  * <pre>{@code
  * FeedManager feeds = StreamJpa.of(entityManagerFactory).feedManager();
  * feeds.followUser(alice.getId(), bob.getId());     // alice's news feeds now show bob's activities
  * FeedPage<FeedActivity> page = feeds.newsFeed(alice.getId()).getActivities();
- * feeds.pauseTracking(Pin.class);                   // Pin changes are not synced until resumed
  * }</pre>
  *
  * <p>User ids may be given as id values ({@code 42L}, a UUID, a string), as user entities or as
- * references ({@code "User:42"}, whose id part is used). Thread-safe.
+ * references ({@code "User:42"}, whose id part is used). Immutable and thread-safe.
  */
 public final class FeedManager {
 
@@ -41,8 +38,6 @@ public final class FeedManager {
   private final String notificationFeedSlug;
   private final int activityCopyLimit;
   private final boolean keepHistory;
-  private volatile boolean trackingPaused;
-  private final Set<Class<?>> pausedClasses = ConcurrentHashMap.newKeySet();
 
   private FeedManager(Builder builder) {
     this.client = builder.client;
@@ -161,44 +156,6 @@ public final class FeedManager {
       relations.add(new FollowRelation(FeedId.of(slug, id), target));
     }
     return List.copyOf(relations);
-  }
-
-  /** Pauses tracking of every entity: changes made while paused are never synced. */
-  public void pauseTracking() {
-    trackingPaused = true;
-  }
-
-  /** Resumes tracking paused by {@link #pauseTracking()}; per-class pauses stay. */
-  public void resumeTracking() {
-    trackingPaused = false;
-  }
-
-  /** Pauses tracking of one entity class and its subclasses (activities or follow relations). */
-  public void pauseTracking(Class<?> entityClass) {
-    pausedClasses.add(Objects.requireNonNull(entityClass, "entityClass"));
-  }
-
-  /** Resumes tracking of an entity class paused by {@link #pauseTracking(Class)}. */
-  public void resumeTracking(Class<?> entityClass) {
-    pausedClasses.remove(Objects.requireNonNull(entityClass, "entityClass"));
-  }
-
-  /** Returns whether tracking is paused globally. */
-  public boolean isTrackingPaused() {
-    return trackingPaused;
-  }
-
-  /** Returns whether changes of instances of this class are currently not tracked. */
-  public boolean isTrackingPaused(Class<?> entityClass) {
-    if (trackingPaused) {
-      return true;
-    }
-    for (Class<?> paused : pausedClasses) {
-      if (paused.isAssignableFrom(entityClass)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /**

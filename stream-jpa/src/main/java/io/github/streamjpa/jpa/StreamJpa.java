@@ -1,12 +1,13 @@
 package io.github.streamjpa.jpa;
 
-import io.github.streamjpa.jpa.internal.SyncRuntime;
-import io.github.streamjpa.jpa.internal.hibernate.Runtimes;
+import io.github.streamjpa.jpa.outbox.Outbox;
+import io.github.streamjpa.jpa.outbox.OutboxRuntime;
 import jakarta.persistence.EntityManagerFactory;
 
 /**
  * The stream-jpa handle of one EntityManagerFactory (SessionFactory): its feed conventions, its
- * outbox and the backfill. Sync itself needs no call: it starts with the factory.
+ * outbox, the switch that pauses tracking, and the backfill. Sync itself needs no call: it starts
+ * with the factory.
  *
  * <pre>{@code
  * EntityManagerFactory emf = Persistence.createEntityManagerFactory("app",
@@ -14,8 +15,11 @@ import jakarta.persistence.EntityManagerFactory;
  * StreamJpa stream = StreamJpa.of(emf);
  * stream.feedManager().followUser(aliceId, bobId);
  * stream.backfill(Pin.class);                       // existing rows, once when adopting
+ * stream.pauseTracking(Pin.class);                  // Pin changes are not synced until resumed
  * OutboxStats stats = stream.outbox().stats();
  * }</pre>
+ *
+ * <p>Handles of one factory share its state: a pause through one is seen by all. Thread-safe.
  */
 public final class StreamJpa {
 
@@ -23,9 +27,9 @@ public final class StreamJpa {
   public static final int DEFAULT_BACKFILL_BATCH = 500;
 
   private final EntityManagerFactory factory;
-  private final SyncRuntime runtime;
+  private final OutboxRuntime runtime;
 
-  private StreamJpa(EntityManagerFactory factory, SyncRuntime runtime) {
+  private StreamJpa(EntityManagerFactory factory, OutboxRuntime runtime) {
     this.factory = factory;
     this.runtime = runtime;
   }
@@ -37,7 +41,7 @@ public final class StreamJpa {
    *     Activity} or {@link FollowRelationEntity}
    */
   public static StreamJpa of(EntityManagerFactory factory) {
-    return new StreamJpa(factory, Runtimes.of(factory));
+    return new StreamJpa(factory, OutboxRuntime.of(factory));
   }
 
   /** Returns the feed manager configured by this factory's settings. */
@@ -47,7 +51,40 @@ public final class StreamJpa {
 
   /** Returns the outbox: counters, dead rows, re-drive. */
   public Outbox outbox() {
-    return new Outbox(runtime);
+    return runtime.outbox();
+  }
+
+  /**
+   * Pauses tracking of every entity of this factory: changes made while paused are never synced
+   * (e.g. during a bulk import followed by {@link #backfill(Class)}).
+   */
+  public void pauseTracking() {
+    runtime.pauseTracking();
+  }
+
+  /** Resumes tracking paused by {@link #pauseTracking()}; per-class pauses stay. */
+  public void resumeTracking() {
+    runtime.resumeTracking();
+  }
+
+  /** Pauses tracking of one entity class and its subclasses (activities or follow relations). */
+  public void pauseTracking(Class<?> entityClass) {
+    runtime.pauseTracking(entityClass);
+  }
+
+  /** Resumes tracking of an entity class paused by {@link #pauseTracking(Class)}. */
+  public void resumeTracking(Class<?> entityClass) {
+    runtime.resumeTracking(entityClass);
+  }
+
+  /** Returns whether tracking is paused globally. */
+  public boolean isTrackingPaused() {
+    return runtime.isTrackingPaused();
+  }
+
+  /** Returns whether changes of instances of this class are currently not tracked. */
+  public boolean isTrackingPaused(Class<?> entityClass) {
+    return runtime.isTrackingPaused(entityClass);
   }
 
   /**
@@ -61,6 +98,6 @@ public final class StreamJpa {
 
   /** Like {@link #backfill(Class)}, reading {@code batchSize} rows per transaction. */
   public long backfill(Class<? extends Activity> entityClass, int batchSize) {
-    return Runtimes.backfill(factory, runtime, entityClass, batchSize);
+    return runtime.backfill(factory, entityClass, batchSize);
   }
 }

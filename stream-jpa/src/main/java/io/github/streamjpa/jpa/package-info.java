@@ -24,7 +24,9 @@
  * OutboxStats stats = StreamJpa.of(emf).outbox().stats();
  * }</pre>
  *
- * <p>Settings are listed in {@link io.github.streamjpa.jpa.StreamJpaSettings}; feed conventions and
- * the pause switch are on {@link io.github.streamjpa.jpa.FeedManager}.
+ * <p>Settings are listed in {@link io.github.streamjpa.jpa.StreamJpaSettings}; feed conventions are
+ * in {@link io.github.streamjpa.jpa.FeedManager}; the pause switch, the outbox ({@link
+ * io.github.streamjpa.jpa.outbox}) and the backfill are reached through {@link
+ * io.github.streamjpa.jpa.StreamJpa}.
  */
 package io.github.streamjpa.jpa;

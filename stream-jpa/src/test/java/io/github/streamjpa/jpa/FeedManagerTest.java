@@ -122,17 +122,4 @@ class FeedManagerTest {
     assertThat(emulator.control().following("timeline", "200")).isEmpty();
     assertThat(Feeds.foreignIds(emulator, FeedId.of("timeline", "200"))).containsExactly("Pin:2");
   }
-
-  @Test
-  void pausingAClassPausesItsSubclassesAndGlobalPauseCoversAll() {
-    FeedManager feeds = FeedManager.create(client);
-    feeds.pauseTracking(Object.class);
-    assertThat(feeds.isTrackingPaused(User.class)).isTrue();
-    feeds.resumeTracking(Object.class);
-    assertThat(feeds.isTrackingPaused(User.class)).isFalse();
-    feeds.pauseTracking();
-    assertThat(feeds.isTrackingPaused(User.class)).isTrue();
-    feeds.resumeTracking();
-    assertThat(feeds.isTrackingPaused()).isFalse();
-  }
 }

@@ -199,14 +199,14 @@ class StreamSyncTest {
 
   @Test
   void backfillSendsExistingRowsAndIsHarmlessToRepeat() {
-    FeedManager feeds = StreamJpa.of(factory).feedManager();
-    feeds.pauseTracking(Pin.class);
+    StreamJpa stream = StreamJpa.of(factory);
+    stream.pauseTracking(Pin.class);
     try {
       for (int i = 0; i < 7; i++) {
         pin(27, "legacy " + i, null);
       }
     } finally {
-      feeds.resumeTracking(Pin.class);
+      stream.resumeTracking(Pin.class);
     }
     Feeds.awaitDrained(factory, WAIT);
     assertThat(Feeds.foreignIds(emulator, feed("user", 27))).isEmpty();

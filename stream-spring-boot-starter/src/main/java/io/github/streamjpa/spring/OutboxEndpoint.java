@@ -1,8 +1,8 @@
 package io.github.streamjpa.spring;
 
-import io.github.streamjpa.jpa.DeadRow;
-import io.github.streamjpa.jpa.Outbox;
-import io.github.streamjpa.jpa.OutboxStats;
+import io.github.streamjpa.jpa.outbox.DeadRow;
+import io.github.streamjpa.jpa.outbox.Outbox;
+import io.github.streamjpa.jpa.outbox.OutboxStats;
 import java.util.List;
 import java.util.Objects;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;

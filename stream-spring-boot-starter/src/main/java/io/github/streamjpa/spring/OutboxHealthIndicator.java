@@ -1,7 +1,7 @@
 package io.github.streamjpa.spring;
 
-import io.github.streamjpa.jpa.Outbox;
-import io.github.streamjpa.jpa.OutboxStats;
+import io.github.streamjpa.jpa.outbox.Outbox;
+import io.github.streamjpa.jpa.outbox.OutboxStats;
 import java.time.Duration;
 import java.util.Objects;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;

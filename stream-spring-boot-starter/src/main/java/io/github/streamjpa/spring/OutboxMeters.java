@@ -1,7 +1,7 @@
 package io.github.streamjpa.spring;
 
-import io.github.streamjpa.jpa.Outbox;
-import io.github.streamjpa.jpa.OutboxStats;
+import io.github.streamjpa.jpa.outbox.Outbox;
+import io.github.streamjpa.jpa.outbox.OutboxStats;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

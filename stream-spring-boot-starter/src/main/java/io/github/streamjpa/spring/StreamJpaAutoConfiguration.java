@@ -2,10 +2,10 @@ package io.github.streamjpa.spring;
 
 import io.github.streamjpa.core.StreamClient;
 import io.github.streamjpa.jpa.FeedManager;
-import io.github.streamjpa.jpa.Outbox;
 import io.github.streamjpa.jpa.StreamJpa;
 import io.github.streamjpa.jpa.enrich.Enricher;
 import io.github.streamjpa.jpa.enrich.FeedReader;
+import io.github.streamjpa.jpa.outbox.Outbox;
 import jakarta.persistence.EntityManagerFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -28,7 +28,6 @@ import org.springframework.orm.jpa.EntityManagerFactoryUtils;
 @AutoConfiguration(
     after = {HibernateJpaAutoConfiguration.class, StreamClientAutoConfiguration.class})
 @ConditionalOnClass({StreamJpa.class, HibernatePropertiesCustomizer.class})
-@ConditionalOnBooleanProperty(name = "stream.jpa.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(StreamProperties.class)
 public final class StreamJpaAutoConfiguration {
 
@@ -59,6 +58,7 @@ public final class StreamJpaAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean
   @ConditionalOnBean(EntityManagerFactory.class)
+  @ConditionalOnBooleanProperty(name = "stream.jpa.enabled", matchIfMissing = true)
   StreamJpa streamJpa(EntityManagerFactory entityManagerFactory) {
     return StreamJpa.of(entityManagerFactory);
   }
@@ -72,6 +72,7 @@ public final class StreamJpaAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean
   @ConditionalOnBean(EntityManagerFactory.class)
+  @ConditionalOnBooleanProperty(name = "stream.jpa.enabled", matchIfMissing = true)
   FeedManager streamFeedManager(StreamJpa streamJpa) {
     return streamJpa.feedManager();
   }
@@ -85,6 +86,7 @@ public final class StreamJpaAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean
   @ConditionalOnBean(EntityManagerFactory.class)
+  @ConditionalOnBooleanProperty(name = "stream.jpa.enabled", matchIfMissing = true)
   Outbox streamOutbox(StreamJpa streamJpa) {
     return streamJpa.outbox();
   }
@@ -99,6 +101,7 @@ public final class StreamJpaAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean
   @ConditionalOnBean(EntityManagerFactory.class)
+  @ConditionalOnBooleanProperty(name = "stream.jpa.enabled", matchIfMissing = true)
   Enricher streamEnricher(EntityManagerFactory entityManagerFactory, StreamProperties properties) {
     return Enricher.builder(entityManagerFactory)
         .fields(properties.jpa().enrich().fields().toArray(String[]::new))
@@ -117,6 +120,7 @@ public final class StreamJpaAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean
   @ConditionalOnBean(EntityManagerFactory.class)
+  @ConditionalOnBooleanProperty(name = "stream.jpa.enabled", matchIfMissing = true)
   FeedReader streamFeedReader(Enricher enricher, FeedManager feedManager) {
     return FeedReader.of(enricher, feedManager);
   }

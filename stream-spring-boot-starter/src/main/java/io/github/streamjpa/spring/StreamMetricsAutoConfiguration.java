@@ -1,6 +1,6 @@
 package io.github.streamjpa.spring;
 
-import io.github.streamjpa.jpa.Outbox;
+import io.github.streamjpa.jpa.outbox.Outbox;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.boot.autoconfigure.AutoConfiguration;

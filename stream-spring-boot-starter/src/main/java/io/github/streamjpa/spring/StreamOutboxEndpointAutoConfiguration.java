@@ -1,6 +1,6 @@
 package io.github.streamjpa.spring;
 
-import io.github.streamjpa.jpa.Outbox;
+import io.github.streamjpa.jpa.outbox.Outbox;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;

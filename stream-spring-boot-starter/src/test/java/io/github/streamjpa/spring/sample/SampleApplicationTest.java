@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.streamjpa.emulator.EmulatorControl;
-import io.github.streamjpa.jpa.Outbox;
+import io.github.streamjpa.jpa.outbox.Outbox;
 import io.github.streamjpa.spring.test.AutoConfigureStreamEmulator;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;

@@ -1,7 +1,7 @@
 package io.github.streamjpa.jpa.internal.hibernate;
 
 import io.github.streamjpa.jpa.StreamJpaSettings;
-import io.github.streamjpa.jpa.internal.Settings;
+import io.github.streamjpa.jpa.outbox.OutboxRuntime;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import org.hibernate.boot.ResourceStreamLocator;
@@ -19,8 +19,6 @@ import org.hibernate.engine.config.spi.ConfigurationService;
  */
 public final class OutboxMapping implements AdditionalMappingContributor {
 
-  static final String DEFAULT_TABLE = "stream_outbox";
-
   /** Creates the contributor (called by Hibernate's service loading). */
   public OutboxMapping() {}
 
@@ -35,20 +33,16 @@ public final class OutboxMapping implements AdditionalMappingContributor {
       InFlightMetadataCollector metadata,
       ResourceStreamLocator resourceStreamLocator,
       MetadataBuildingContext buildingContext) {
-    Settings settings =
-        new Settings(
+    OutboxRuntime.managedTable(
             buildingContext
                 .getBootstrapContext()
                 .getServiceRegistry()
                 .requireService(ConfigurationService.class)
-                .getSettings());
-    if (!settings.bool(StreamJpaSettings.ENABLED, true)
-        || !settings.bool(StreamJpaSettings.OUTBOX_SCHEMA_MANAGED, true)) {
-      return;
-    }
-    String table = settings.string(StreamJpaSettings.OUTBOX_TABLE, DEFAULT_TABLE);
-    contributions.contributeBinding(
-        new ByteArrayInputStream(ormXml(table).getBytes(StandardCharsets.UTF_8)));
+                .getSettings())
+        .ifPresent(
+            table ->
+                contributions.contributeBinding(
+                    new ByteArrayInputStream(ormXml(table).getBytes(StandardCharsets.UTF_8))));
   }
 
   static String ormXml(String qualifiedTable) {

@@ -6,7 +6,7 @@ import java.time.Instant;
  * The outbox table as an entity, mapped only so that Hibernate's schema tooling creates, validates
  * and drops it (mapping in {@link OutboxMapping}); rows are read and written with JDBC.
  */
-public class OutboxRecord {
+class OutboxRecord {
   Long id;
   String foreignId;
   String operation;
