@@ -11,7 +11,7 @@ import io.github.streamjpa.demo.pins.Board;
 import io.github.streamjpa.demo.pins.BoardRepository;
 import io.github.streamjpa.demo.pins.Pin;
 import io.github.streamjpa.demo.pins.PinRepository;
-import io.github.streamjpa.jpa.Outbox;
+import io.github.streamjpa.jpa.outbox.Outbox;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;

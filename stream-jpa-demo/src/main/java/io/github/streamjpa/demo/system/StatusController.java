@@ -1,6 +1,6 @@
 package io.github.streamjpa.demo.system;
 
-import io.github.streamjpa.jpa.Outbox;
+import io.github.streamjpa.jpa.outbox.Outbox;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -8,9 +8,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.github.streamjpa.demo.notifications.UnseenCounter;
 import io.github.streamjpa.demo.people.PersonRepository;
-import io.github.streamjpa.jpa.DeadRow;
-import io.github.streamjpa.jpa.Outbox;
-import io.github.streamjpa.jpa.OutboxStats;
+import io.github.streamjpa.jpa.outbox.DeadRow;
+import io.github.streamjpa.jpa.outbox.Outbox;
+import io.github.streamjpa.jpa.outbox.OutboxStats;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
