@@ -44,11 +44,8 @@ import org.slf4j.LoggerFactory;
  * JPA/Hibernate, PostgreSQL ({@link TestDatabase}) and a real emulator. The entity examples are
  * {@link Pin} and {@link Follow} of this package, compiled from exactly the README text.
  *
- * <p>The README check covers every java block of those sections except the Spring Boot ones,
- * recognized by {@code @Configuration} or {@code @Controller} (this module has no Spring to compile
- * them against): "Setup with Spring Boot" ({@code StreamConfiguration}), the enrichment beans
- * ({@code FeedReadingConfiguration}) and the MVC controller ({@code TimelineController}). The check
- * fails if that list changes, so a new block cannot slip past it.
+ * <p>The README check covers every java block of those sections; the Spring Boot examples live in
+ * the starter's section and are run by the starter's tests.
  */
 class ReadmeExamplesTest {
   private static final Logger log = LoggerFactory.getLogger(ReadmeExamplesTest.class);
@@ -230,7 +227,7 @@ class ReadmeExamplesTest {
     alerts.add(message);
   }
 
-  // The README check: its java blocks (Spring ones aside) and the regions here must be the same.
+  // The README check: its java blocks and the regions here must be the same.
 
   private static final Pattern SECTIONS =
       Pattern.compile(
@@ -238,26 +235,18 @@ class ReadmeExamplesTest {
   private static final Pattern JAVA_BLOCK = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL);
   private static final Pattern REGION =
       Pattern.compile("// README:begin\\n(.*?)\\n\\s*// README:end", Pattern.DOTALL);
-  private static final Pattern SPRING_TYPE_DECLARATION =
-      Pattern.compile("^@(Configuration|Controller)\\nclass (\\w+)", Pattern.MULTILINE);
 
   @Test
   void readmeJavaBlocksAreExactlyTheExamplesRunHere() throws IOException {
     String readme = Files.readString(Path.of("../README.md"), StandardCharsets.UTF_8);
     List<String> readmeBlocks = new ArrayList<>();
-    List<String> excluded = new ArrayList<>();
     Matcher section = SECTIONS.matcher(readme);
     int sections = 0;
     while (section.find()) {
       sections++;
       Matcher block = JAVA_BLOCK.matcher(section.group(2));
       while (block.find()) {
-        Matcher spring = SPRING_TYPE_DECLARATION.matcher(block.group(1));
-        if (spring.find()) {
-          excluded.add(spring.group(2));
-        } else {
-          readmeBlocks.add(normalize(block.group(1)));
-        }
+        readmeBlocks.add(normalize(block.group(1)));
       }
     }
     List<String> testedBlocks = new ArrayList<>();
@@ -273,8 +262,6 @@ class ReadmeExamplesTest {
     }
 
     assertThat(sections).isEqualTo(2);
-    assertThat(excluded)
-        .containsExactly("StreamConfiguration", "FeedReadingConfiguration", "TimelineController");
     assertThat(testedBlocks).hasSize(7);
     assertThat(readmeBlocks).containsExactlyElementsOf(testedBlocks);
   }
