@@ -1,7 +1,6 @@
 package io.github.streamjpa.jpa;
 
 import io.github.streamjpa.core.FeedId;
-import io.github.streamjpa.jpa.internal.hibernate.EntityIntrospection;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -28,6 +27,17 @@ import java.util.Map;
  * <p>That activity is {@code {actor: "User:42", verb: "pin", object: "Pin:7", foreign_id: "Pin:7",
  * time: createdAt}} in the feed {@code user:42}. Values that are entities are written as references
  * {@code "<EntityName>:<id>"} (see {@link EntityReferences}); other values are written as they are.
+ *
+ * <p>When syncing, stream-jpa computes the defaults of {@link #activityVerb()}, {@link
+ * #activityForeignId()} and {@link #activityFeed(FeedManager)} from the SessionFactory's metamodel
+ * (so entities mapped in {@code orm.xml} and entity names set there work too) rather than calling
+ * them; called directly, the defaults read the {@code @Entity} and {@code @Id} annotations.
+ *
+ * <p>Extra data must be plain JSON: strings, numbers, booleans, null, lists, arrays and maps, plus
+ * {@code Instant}, {@code UUID}, enums, {@code FeedId} and entities (written as references). Other
+ * objects (beans, threads), maps that contain themselves, values nested deeper than 32 levels and
+ * keys that are named activity fields ({@code time}, {@code actor}, ...) fail the flush with a
+ * {@link StreamSyncException} naming the entity and the field.
  *
  * <p>Updates are sent by foreign id and time, so {@link #activityTime()} must be stable: map it to
  * a column that is set once. An update that changes it fails the flush with an error naming the

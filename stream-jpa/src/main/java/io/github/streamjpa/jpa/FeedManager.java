@@ -5,7 +5,6 @@ import io.github.streamjpa.core.FeedId;
 import io.github.streamjpa.core.FollowRelation;
 import io.github.streamjpa.core.StreamClient;
 import io.github.streamjpa.core.UnfollowRelation;
-import io.github.streamjpa.jpa.internal.hibernate.EntityIntrospection;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -22,6 +22,7 @@ final class StreamHibernateSettings implements HibernatePropertiesCustomizer {
 
   @Override
   public void customize(Map<String, Object> settings) {
+    refuseKebabCaseSettings(settings);
     settings.put(StreamJpaSettings.ENABLED, jpa.enabled());
     if (!jpa.enabled()) {
       return;
@@ -47,6 +48,29 @@ final class StreamHibernateSettings implements HibernatePropertiesCustomizer {
     put(settings, StreamJpaSettings.MAX_BACKOFF, dispatcher.maxBackoff());
     put(settings, StreamJpaSettings.LEASE, dispatcher.lease());
     put(settings, StreamJpaSettings.SHUTDOWN_TIMEOUT, dispatcher.shutdownTimeout());
+  }
+
+  /**
+   * Hibernate reads stream-jpa's settings in snake_case only; a kebab-case key given through {@code
+   * spring.jpa.properties} would be ignored without a word.
+   */
+  private static void refuseKebabCaseSettings(Map<String, Object> settings) {
+    for (String key : settings.keySet()) {
+      if (key.startsWith("stream.") && key.contains("-")) {
+        String property = "stream.jpa." + key.substring("stream.".length());
+        throw new StreamSetupException(
+            "spring.jpa.properties."
+                + key
+                + " is not a stream-jpa setting: stream-jpa reads its Hibernate settings in"
+                + " snake_case, so this one would be ignored.",
+            "Set "
+                + property
+                + " instead (the starter's property, kebab-case, with Boot's"
+                + " conversions such as 5s), or spring.jpa.properties."
+                + key.replace('-', '_')
+                + ".");
+      }
+    }
   }
 
   private static void put(Map<String, Object> settings, String name, Object value) {

@@ -75,6 +75,28 @@ public record StreamProperties(
     nonNegative("stream.call-timeout", callTimeout);
   }
 
+  /** Describes the properties without the API secret. */
+  @Override
+  public String toString() {
+    return "StreamProperties{apiKey="
+        + apiKey
+        + ", apiSecret="
+        + (apiSecret == null ? null : "******")
+        + ", location="
+        + location
+        + ", baseUrl="
+        + baseUrl
+        + ", retry="
+        + retry
+        + ", emulator="
+        + emulator
+        + ", jpa="
+        + jpa
+        + ", health="
+        + health
+        + "}";
+  }
+
   /** Returns whether both credentials are set. */
   boolean hasCredentials() {
     return !blank(apiKey) && !blank(apiSecret);

@@ -21,6 +21,7 @@ import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConf
 import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -108,13 +109,7 @@ class StreamActuatorAutoConfigurationTest {
             "stream.jpa.dispatcher.enabled=false", "stream.health.max-pending-age=100ms")
         .run(
             context -> {
-              EntityManagerFactory emf = context.getBean(EntityManagerFactory.class);
-              emf.runInTransaction(
-                  em -> {
-                    User author = new User(7, "eve");
-                    em.persist(author);
-                    em.persist(new Pin(author, "unsent"));
-                  });
+              persistPin(context, 7, "eve", "unsent");
               HealthIndicator indicator = context.getBean(OutboxHealthIndicator.class);
               await()
                   .atMost(Duration.ofSeconds(10))
@@ -165,13 +160,7 @@ class StreamActuatorAutoConfigurationTest {
         .run(
             context -> {
               context.getBean(EmulatorControl.class).failNext(1, 400);
-              EntityManagerFactory emf = context.getBean(EntityManagerFactory.class);
-              emf.runInTransaction(
-                  em -> {
-                    User author = new User(8, "finn");
-                    em.persist(author);
-                    em.persist(new Pin(author, "refused"));
-                  });
+              persistPin(context, 8, "finn", "refused");
               Outbox outbox = context.getBean(Outbox.class);
               await().atMost(Duration.ofSeconds(30)).until(() -> outbox.stats().dead() == 1);
               OutboxEndpoint endpoint = context.getBean(OutboxEndpoint.class);
@@ -201,6 +190,18 @@ class StreamActuatorAutoConfigurationTest {
                   .containsEntry("maxPendingAge", "PT1H");
               assertThat(context.getBeanNamesForType(OutboxEndpoint.class))
                   .containsExactly("ownEndpoint");
+            });
+  }
+
+  private static void persistPin(
+      ApplicationContext context, long authorId, String authorName, String title) {
+    context
+        .getBean(EntityManagerFactory.class)
+        .runInTransaction(
+            em -> {
+              User author = new User(authorId, authorName);
+              em.persist(author);
+              em.persist(new Pin(author, title));
             });
   }
 

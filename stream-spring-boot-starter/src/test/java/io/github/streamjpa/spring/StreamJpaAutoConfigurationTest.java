@@ -16,9 +16,11 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -62,11 +64,7 @@ class StreamJpaAutoConfigurationTest {
         .run(
             context -> {
               assertThat(context).hasNotFailed();
-              Map<String, Object> settings = new HashMap<>();
-              context
-                  .getBean(
-                      "streamHibernatePropertiesCustomizer", HibernatePropertiesCustomizer.class)
-                  .customize(settings);
+              Map<String, Object> settings = hibernateSettings(context);
               assertThat(settings)
                   .containsEntry(StreamJpaSettings.CLIENT, context.getBean(StreamClient.class))
                   .containsEntry(StreamJpaSettings.USER_FEED, "people")
@@ -93,10 +91,7 @@ class StreamJpaAutoConfigurationTest {
   void unsetJpaPropertiesLeaveStreamJpaDefaults() {
     runner.run(
         context -> {
-          Map<String, Object> settings = new HashMap<>();
-          context
-              .getBean("streamHibernatePropertiesCustomizer", HibernatePropertiesCustomizer.class)
-              .customize(settings);
+          Map<String, Object> settings = hibernateSettings(context);
           assertThat(settings)
               .containsOnlyKeys(
                   StreamJpaSettings.ENABLED,
@@ -118,11 +113,7 @@ class StreamJpaAutoConfigurationTest {
                   .doesNotHaveBean(FeedManager.class)
                   .doesNotHaveBean(FeedReader.class)
                   .hasSingleBean(StreamClient.class);
-              Map<String, Object> settings = new HashMap<>();
-              context
-                  .getBean(
-                      "streamHibernatePropertiesCustomizer", HibernatePropertiesCustomizer.class)
-                  .customize(settings);
+              Map<String, Object> settings = hibernateSettings(context);
               assertThat(settings).containsExactly(Map.entry(StreamJpaSettings.ENABLED, false));
             });
   }
@@ -173,11 +164,7 @@ class StreamJpaAutoConfigurationTest {
               assertThat(context.getBean(Enricher.class).fields()).containsExactly("album");
               assertThat(context.getBeanNamesForType(FeedReader.class))
                   .containsExactly("ownReader");
-              Map<String, Object> settings = new HashMap<>();
-              context
-                  .getBean(
-                      "streamHibernatePropertiesCustomizer", HibernatePropertiesCustomizer.class)
-                  .customize(settings);
+              Map<String, Object> settings = hibernateSettings(context);
               assertThat(settings).containsOnlyKeys(StreamJpaSettings.CLIENT);
             });
   }
@@ -202,6 +189,42 @@ class StreamJpaAutoConfigurationTest {
         "stream.jpa.enrich.fields=board,9x",
         "stream.jpa.enrich.fields entry '9x' must match [A-Za-z_][A-Za-z0-9_]*");
     assertStartupFails("stream.jpa.dispatcher.lease=soon", "stream.jpa.dispatcher.lease");
+  }
+
+  @Test
+  void kebabCaseHibernateSettingFailsNamingTheStarterProperty() {
+    runner
+        .withPropertyValues("spring.jpa.properties.stream.dispatcher.max-attempts=12")
+        .run(
+            context -> {
+              FailureAnalysis analysis = FailureAnalyses.of(context.getStartupFailure());
+              assertThat(analysis.getDescription())
+                  .contains("spring.jpa.properties.stream.dispatcher.max-attempts")
+                  .contains("would be ignored");
+              assertThat(analysis.getAction())
+                  .contains("stream.jpa.dispatcher.max-attempts")
+                  .contains("spring.jpa.properties.stream.dispatcher.max_attempts");
+            });
+  }
+
+  @Test
+  void propertiesNeverShowTheSecret() {
+    runner
+        .withPropertyValues("stream.api-key=k", "stream.api-secret=very-secret-value")
+        .run(
+            context ->
+                assertThat(context.getBean(StreamProperties.class).toString())
+                    .contains("apiKey=k")
+                    .doesNotContain("very-secret-value"));
+  }
+
+  /** The settings the starter's customizer hands to Hibernate. */
+  private static Map<String, Object> hibernateSettings(ApplicationContext context) {
+    Map<String, Object> settings = new HashMap<>();
+    context
+        .getBean("streamHibernatePropertiesCustomizer", HibernatePropertiesCustomizer.class)
+        .customize(settings);
+    return settings;
   }
 
   private void assertStartupFails(String property, String message) {

@@ -11,7 +11,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.SharedSessionContract;
+import org.hibernate.Transaction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,8 +27,7 @@ final class ChangeRecorder {
   private final ChangeMessages messages;
   private final RowWriter writer;
   private final Runnable wake;
-  private final Map<SharedSessionContractImplementor, ChangeBuffer> buffers =
-      new ConcurrentHashMap<>();
+  private final Map<SharedSessionContract, ChangeBuffer> buffers = new ConcurrentHashMap<>();
 
   ChangeRecorder(ChangeMessages messages, RowWriter writer, Runnable wake) {
     this.messages = messages;
@@ -35,17 +35,22 @@ final class ChangeRecorder {
     this.wake = wake;
   }
 
-  void inserted(SharedSessionContractImplementor session, Object entity, String what) {
+  void inserted(
+      SharedSessionContract session, Transaction transaction, Object entity, String what) {
     if (entity instanceof Activity activity && activity.activityShouldSync()) {
-      record(session, what, messages.activity(OutboxOperation.ADD, activity, what));
+      record(session, transaction, what, messages.activity(OutboxOperation.ADD, activity, what));
     }
     if (entity instanceof FollowRelationEntity relation && relation.followShouldSync()) {
-      record(session, what, messages.follow(true, relation, what));
+      record(session, transaction, what, messages.follow(true, relation, what));
     }
   }
 
   void updated(
-      SharedSessionContractImplementor session, Activity activity, Activity before, String what) {
+      SharedSessionContract session,
+      Transaction transaction,
+      Activity activity,
+      Activity before,
+      String what) {
     boolean syncs = activity.activityShouldSync();
     boolean synced = before == null || before.activityShouldSync();
     if (before != null && synced && syncs) {
@@ -79,22 +84,23 @@ final class ChangeRecorder {
       // Only columns the activity does not show changed: nothing to tell Stream.
       return;
     }
-    record(session, what, message);
+    record(session, transaction, what, message);
   }
 
-  void deleted(SharedSessionContractImplementor session, Object entity, String what) {
+  void deleted(SharedSessionContract session, Transaction transaction, Object entity, String what) {
     if (entity instanceof Activity activity && activity.activityShouldSync()) {
-      record(session, what, messages.activity(OutboxOperation.REMOVE, activity, what));
+      record(session, transaction, what, messages.activity(OutboxOperation.REMOVE, activity, what));
     }
     if (entity instanceof FollowRelationEntity relation && relation.followShouldSync()) {
-      record(session, what, messages.follow(false, relation, what));
+      record(session, transaction, what, messages.follow(false, relation, what));
     }
   }
 
-  private void record(SharedSessionContractImplementor session, String key, OutboxMessage message) {
+  private void record(
+      SharedSessionContract session, Transaction transaction, String key, OutboxMessage message) {
     ChangeBuffer buffer = buffers.get(session);
     if (buffer == null) {
-      if (!session.isTransactionInProgress()) {
+      if (!transaction.isActive()) {
         throw new StreamSyncException(
             key
                 + " changed outside a transaction; stream-jpa records changes in the outbox"
@@ -102,7 +108,7 @@ final class ChangeRecorder {
       }
       buffer = new ChangeBuffer();
       buffers.put(session, buffer);
-      session.accessTransaction().registerSynchronization(new OutboxWrite(session, buffer));
+      transaction.registerSynchronization(new OutboxWrite(session, buffer));
     }
     if (buffer.isWritten()) {
       // A flush by another before-completion callback, after ours ran: still in the
@@ -121,11 +127,11 @@ final class ChangeRecorder {
 
   /** Writes the transaction's merged changes before commit; wakes the dispatcher after. */
   private final class OutboxWrite implements Synchronization {
-    private final SharedSessionContractImplementor session;
+    private final SharedSessionContract session;
     private final ChangeBuffer buffer;
     private boolean wrote;
 
-    OutboxWrite(SharedSessionContractImplementor session, ChangeBuffer buffer) {
+    OutboxWrite(SharedSessionContract session, ChangeBuffer buffer) {
       this.session = session;
       this.buffer = buffer;
     }

@@ -36,11 +36,12 @@ final class OutboxDispatcher implements AutoCloseable {
   private boolean woken;
   private volatile boolean running;
   private volatile Instant pausedUntil = Instant.MIN;
+  private int authFailures;
   private Instant lastClaimAt = Instant.EPOCH;
   private Thread thread;
 
   /** Creates a dispatcher; {@link #start()} starts its thread. */
-  public OutboxDispatcher(
+  OutboxDispatcher(
       OutboxStore store, OutboxSender sender, DispatcherConfig config, Clock clock, String name) {
     this.store = store;
     this.sender = sender;
@@ -185,20 +186,56 @@ final class OutboxDispatcher implements AutoCloseable {
     store.delete(delivered);
     sent.addAndGet(delivered.size());
     Instant failedAt = clock.instant();
+    RuntimeException refusal = null;
     for (OutboxRow row : rows) {
       RuntimeException failure = failures.get(row.id());
-      if (failure != null) {
+      if (failure == null) {
+        continue;
+      }
+      if (FailurePolicy.verdict(failure) == FailurePolicy.Verdict.PAUSE) {
+        refusal = failure;
+      } else {
         recordFailure(row, failure, failedAt);
       }
     }
+    if (refusal != null) {
+      pauseForCredentials(refusal, failedAt);
+    } else if (!delivered.isEmpty() && authFailures > 0) {
+      authFailures = 0;
+      log.info(
+          "outbox dispatcher {}: Stream accepts the credentials again; delivery resumed", owner);
+    }
     return true;
+  }
+
+  /**
+   * Stream refused the app's credentials or permissions: no row can go out until someone fixes
+   * them, so the rows stay pending (not parked, attempts unchanged) and delivery pauses with
+   * backoff.
+   */
+  private void pauseForCredentials(RuntimeException refusal, Instant now) throws SQLException {
+    authFailures++;
+    Duration pause = policy.backoff(authFailures);
+    pausedUntil = now.plus(pause);
+    store.release(owner);
+    String error = FailurePolicy.describe(refusal);
+    if (authFailures == 1) {
+      log.error(
+          "Stream refused stream-jpa's requests ({}): check the API key and secret and the app's"
+              + " permissions. Outbox delivery is paused for every row, retrying in {}; rows stay"
+              + " pending",
+          error,
+          pause);
+    } else {
+      log.debug("outbox dispatcher {} still refused ({}); retrying in {}", owner, error, pause);
+    }
   }
 
   private void recordFailure(OutboxRow row, RuntimeException failure, Instant now)
       throws SQLException {
     int attempts = row.attempts() + 1;
     String error = FailurePolicy.describe(failure);
-    if (policy.park(failure, attempts)) {
+    if (policy.decide(failure, attempts) == FailurePolicy.Verdict.PARK) {
       log.warn(
           "outbox row {} ({} {}) parked as dead after {} attempts: {}",
           row.id(),

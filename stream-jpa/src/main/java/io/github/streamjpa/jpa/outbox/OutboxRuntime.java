@@ -1,6 +1,5 @@
 package io.github.streamjpa.jpa.outbox;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.streamjpa.core.StreamClient;
 import io.github.streamjpa.jpa.Activity;
 import io.github.streamjpa.jpa.FeedManager;
@@ -19,9 +18,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.hibernate.SharedSessionContract;
+import org.hibernate.Transaction;
 import org.hibernate.engine.jdbc.connections.spi.JdbcConnectionAccess;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
-import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.service.Service;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,22 +41,27 @@ public final class OutboxRuntime implements Service, AutoCloseable {
 
   private final RuntimeSettings settings;
   private final ConnectionSource connections;
+  private final EntityNaming naming;
   private final Clock clock = Clock.systemUTC();
   private final Set<Class<?>> pausedClasses = ConcurrentHashMap.newKeySet();
   private volatile boolean trackingPaused;
   private volatile Engine engine;
 
-  private OutboxRuntime(RuntimeSettings settings, ConnectionSource connections) {
+  private OutboxRuntime(
+      RuntimeSettings settings, ConnectionSource connections, EntityNaming naming) {
     this.settings = settings;
     this.connections = connections;
+    this.naming = naming;
   }
 
   /**
-   * Returns an inactive runtime over a SessionFactory's settings, using {@code connections} for the
-   * dispatcher's own transactions.
+   * Returns an inactive runtime for a SessionFactory (whose metamodel names entities) and its
+   * settings, using {@code connections} for the dispatcher's own transactions.
    */
   public static OutboxRuntime create(
-      Map<String, Object> settings, JdbcConnectionAccess connections) {
+      EntityManagerFactory factory,
+      Map<String, Object> settings,
+      JdbcConnectionAccess connections) {
     Objects.requireNonNull(connections, "connections");
     return new OutboxRuntime(
         new RuntimeSettings(settings),
@@ -70,7 +75,8 @@ public final class OutboxRuntime implements Service, AutoCloseable {
           public void release(Connection connection) throws SQLException {
             connections.releaseConnection(connection);
           }
-        });
+        },
+        new EntityNaming(factory));
   }
 
   /**
@@ -128,14 +134,18 @@ public final class OutboxRuntime implements Service, AutoCloseable {
     }
     StreamClient client = settings.client(tracked);
     FeedManager feeds = settings.feedManager(client);
-    ObjectMapper json = new ObjectMapper();
+    PayloadMapper payloads = new PayloadMapper();
     OutboxStore store = new OutboxStore(settings.table(), connections);
     OutboxDispatcher dispatcher =
         settings.dispatcherEnabled()
             ? new OutboxDispatcher(
-                store, new StreamClientSender(client, json), settings.dispatcher(), clock, "outbox")
+                store,
+                new StreamClientSender(client, payloads),
+                settings.dispatcher(),
+                clock,
+                "outbox")
             : null;
-    engine = new Engine(feeds, new ChangeMessages(json, feeds), store, dispatcher);
+    engine = new Engine(feeds, new ChangeMessages(payloads, feeds, naming), store, dispatcher);
     log.info("stream-jpa syncing {} through outbox {}", tracked, store.table());
     return true;
   }
@@ -195,22 +205,31 @@ public final class OutboxRuntime implements Service, AutoCloseable {
         && !isTrackingPaused(entity.getClass());
   }
 
-  /** Records an inserted entity in its transaction's changes; {@code what} names it in errors. */
-  public void inserted(SharedSessionContractImplementor session, Object entity, String what) {
-    engine().recorder.inserted(session, entity, what);
+  /**
+   * Records an inserted entity in the changes of the session's current {@code transaction}; {@code
+   * what} names it in errors.
+   */
+  public void inserted(
+      SharedSessionContract session, Transaction transaction, Object entity, String what) {
+    engine().recorder.inserted(session, transaction, entity, what);
   }
 
   /**
    * Records an updated activity; {@code before} is the activity as loaded, or null when unknown.
    */
   public void updated(
-      SharedSessionContractImplementor session, Activity entity, Activity before, String what) {
-    engine().recorder.updated(session, entity, before, what);
+      SharedSessionContract session,
+      Transaction transaction,
+      Activity entity,
+      Activity before,
+      String what) {
+    engine().recorder.updated(session, transaction, entity, before, what);
   }
 
-  /** Records a deleted entity in its transaction's changes. */
-  public void deleted(SharedSessionContractImplementor session, Object entity, String what) {
-    engine().recorder.deleted(session, entity, what);
+  /** Records a deleted entity in the changes of the session's current transaction. */
+  public void deleted(
+      SharedSessionContract session, Transaction transaction, Object entity, String what) {
+    engine().recorder.deleted(session, transaction, entity, what);
   }
 
   /**

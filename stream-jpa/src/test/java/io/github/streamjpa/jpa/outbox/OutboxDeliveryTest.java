@@ -225,7 +225,10 @@ class OutboxDeliveryTest {
               assertThat(row.foreignId()).isEqualTo("Pin:" + bad);
               assertThat(row.operation()).isEqualTo("ADD");
               assertThat(row.attempts()).isEqualTo(1);
-              assertThat(row.lastError()).startsWith("HTTP 400 InputException").contains(".to");
+              assertThat(row.lastError())
+                  .startsWith("HTTP 400 InputException")
+                  .contains("; fields: ")
+                  .contains(".to");
             });
     assertThat(Feeds.foreignIds(emulator, FeedId.of("user", "1")))
         .containsExactlyInAnyOrderElementsOf(good.stream().map(id -> "Pin:" + id).toList());

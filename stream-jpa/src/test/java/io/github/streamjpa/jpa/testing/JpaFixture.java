@@ -38,6 +38,25 @@ public final class JpaFixture implements AutoCloseable {
    * ...); {@code settings} override the defaults (short backoffs, fast polling).
    */
   public SessionFactory open(String schemaAction, Map<String, Object> settings) {
+    return open(schemaAction, settings, new Class<?>[0]);
+  }
+
+  /** Like {@link #open(String, Map)}, with more entity classes beside the test model's. */
+  public SessionFactory open(
+      String schemaAction, Map<String, Object> settings, Class<?>... entities) {
+    HibernatePersistenceConfiguration configuration = configure(schemaAction, settings);
+    for (Class<?> entity : entities) {
+      configuration.managedClass(entity);
+    }
+    return configuration.createEntityManagerFactory();
+  }
+
+  /**
+   * Returns the configuration {@link #open(String, Map)} would use, for a test to add to (mapping
+   * files, more classes) before creating the factory.
+   */
+  public HibernatePersistenceConfiguration configure(
+      String schemaAction, Map<String, Object> settings) {
     Map<String, Object> all = new HashMap<>(database.hibernateSettings(schema));
     all.put("hibernate.hbm2ddl.auto", schemaAction);
     all.put(StreamJpaSettings.POLL_INTERVAL, "PT0.2S");
@@ -51,7 +70,7 @@ public final class JpaFixture implements AutoCloseable {
             .managedClass(Pin.class)
             .managedClass(Follow.class);
     all.forEach(configuration::property);
-    return configuration.createEntityManagerFactory();
+    return configuration;
   }
 
   /** Runs SQL in the fixture's schema and hands the result set to {@code reader}. */

@@ -81,6 +81,11 @@ public final class SyncedStream implements AutoCloseable {
     return factory;
   }
 
+  /** Returns the single long value of a query in the factory's schema. */
+  public long queryLong(String sql) {
+    return fixture.queryLong(sql);
+  }
+
   /** Closes the factory (draining its dispatcher), drops the schema and stops the emulator. */
   @Override
   public void close() {

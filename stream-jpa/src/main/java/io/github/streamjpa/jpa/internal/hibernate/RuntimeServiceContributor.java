@@ -31,6 +31,7 @@ public final class RuntimeServiceContributor implements SessionFactoryServiceCon
     @Override
     public OutboxRuntime initiateService(SessionFactoryServiceInitiatorContext context) {
       return OutboxRuntime.create(
+          context.getSessionFactory(),
           context.getServiceRegistry().requireService(ConfigurationService.class).getSettings(),
           context
               .getServiceRegistry()

@@ -32,7 +32,11 @@ final class StreamSyncListener
   public void onPostInsert(PostInsertEvent event) {
     Object entity = event.getEntity();
     if (runtime.tracks(entity)) {
-      runtime.inserted(event.getSession(), entity, describe(event.getPersister(), event.getId()));
+      runtime.inserted(
+          event.getSession(),
+          event.getSession().accessTransaction(),
+          entity,
+          describe(event.getPersister(), event.getId()));
     }
   }
 
@@ -42,6 +46,7 @@ final class StreamSyncListener
     if (entity instanceof Activity activity && runtime.tracks(entity)) {
       runtime.updated(
           event.getSession(),
+          event.getSession().accessTransaction(),
           activity,
           previousState(event),
           describe(event.getPersister(), event.getId()));
@@ -52,7 +57,11 @@ final class StreamSyncListener
   public void onPostDelete(PostDeleteEvent event) {
     Object entity = event.getEntity();
     if (runtime.tracks(entity)) {
-      runtime.deleted(event.getSession(), entity, describe(event.getPersister(), event.getId()));
+      runtime.deleted(
+          event.getSession(),
+          event.getSession().accessTransaction(),
+          entity,
+          describe(event.getPersister(), event.getId()));
     }
   }
 

@@ -1,4 +1,4 @@
-package io.github.streamjpa.jpa.internal.hibernate;
+package io.github.streamjpa.jpa;
 
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
@@ -10,20 +10,22 @@ import org.hibernate.proxy.HibernateProxy;
 
 /**
  * Entity name, class and identifier of an entity instance by its mapping annotations, for code that
- * has no session at hand (the defaults of {@code Activity}); proxies are read without being
+ * has no SessionFactory at hand: the defaults of {@link Activity} and {@link FeedManager} when an
+ * application calls them itself. Syncing never relies on this: it reads the SessionFactory's
+ * metamodel, which also knows entities mapped in {@code orm.xml}. Proxies are read without being
  * initialized.
  */
-public final class EntityIntrospection {
+final class EntityIntrospection {
 
   private EntityIntrospection() {}
 
   /** Returns whether the value is an instance of an {@code @Entity} class (or a proxy of one). */
-  public static boolean isEntity(Object value) {
+  static boolean isEntity(Object value) {
     return value instanceof HibernateProxy || findEntityClass(value.getClass()) != null;
   }
 
   /** Returns the {@code @Entity} class of an instance, looking through proxies and subclasses. */
-  public static Class<?> entityClass(Object entity) {
+  static Class<?> entityClass(Object entity) {
     Class<?> type =
         entity instanceof HibernateProxy proxy
             ? proxy.getHibernateLazyInitializer().getPersistentClass()
@@ -37,7 +39,7 @@ public final class EntityIntrospection {
   }
 
   /** Returns the JPA entity name: {@code @Entity(name)} or the simple class name. */
-  public static String entityName(Object entity) {
+  static String entityName(Object entity) {
     Class<?> type = entityClass(entity);
     String name = type.getAnnotation(Entity.class).name();
     return name.isEmpty() ? type.getSimpleName() : name;
@@ -48,7 +50,7 @@ public final class EntityIntrospection {
    *
    * @throws IllegalStateException if the entity has no identifier yet or none can be found
    */
-  public static Object identifier(Object entity) {
+  static Object identifier(Object entity) {
     if (entity instanceof HibernateProxy proxy) {
       return proxy.getHibernateLazyInitializer().getIdentifier();
     }
