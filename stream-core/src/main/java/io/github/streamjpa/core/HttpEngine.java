@@ -1,11 +1,14 @@
 package io.github.streamjpa.core;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.streamjpa.core.internal.Retryable;
 import io.github.streamjpa.core.internal.TokenScope;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
 import okhttp3.HttpUrl;
@@ -66,7 +69,49 @@ final class HttpEngine {
     }
   }
 
+  /** Reads a successful answer's JSON object straight from the parser, without a tree. */
+  interface Reader<T> {
+    /** Reads the answer; the parser is at its {@code START_OBJECT}. */
+    T read(JsonParser parser) throws IOException;
+
+    /** Reads the same answer from its tree, when the streaming read does not apply. */
+    T read(JsonNode json);
+  }
+
+  /** The marker of a possible {@code exception} field: such answers take the tree path. */
+  private static final byte[] EXCEPTION = "\"exception\"".getBytes(StandardCharsets.US_ASCII);
+
+  /**
+   * Like {@link #execute(Call)}, reading the answer with {@code reader}: an ordinary successful
+   * answer is read as it is parsed; errors, answers that mention {@code exception} and anything
+   * that is not a JSON object go through the tree and the same checks as {@link #execute(Call)}.
+   */
+  <T> T execute(Call call, Reader<T> reader) {
+    return exchange(
+        call,
+        (response, raw) -> {
+          if (response.isSuccessful() && indexOf(raw, EXCEPTION) < 0) {
+            try (JsonParser parser = mapper.createParser(raw)) {
+              if (parser.nextToken() == JsonToken.START_OBJECT) {
+                return reader.read(parser);
+              }
+            } catch (IOException e) {
+              // Not readable as JSON: the tree path below reports it as execute(Call) does.
+            }
+          }
+          return reader.read(checked(call, response, raw));
+        });
+  }
+
   JsonNode execute(Call call) {
+    return exchange(call, (response, raw) -> checked(call, response, raw));
+  }
+
+  private interface Answer<T> {
+    T read(Response response, byte[] raw);
+  }
+
+  private <T> T exchange(Call call, Answer<T> answer) {
     HttpUrl.Builder url = apiBase.newBuilder();
     for (String segment : call.segments()) {
       url.addPathSegment(segment);
@@ -92,35 +137,56 @@ final class HttpEngine {
           call.describe(),
           response.code(),
           (System.nanoTime() - start) / 1_000_000);
-      JsonNode json = parse(raw);
-      if (!response.isSuccessful()) {
-        throw ApiErrors.from(response.code(), response.headers(), json, clock.instant());
-      }
-      if (json == null || !json.isObject()) {
-        // A 2xx status: there is no error code or status to type it by.
-        throw new StreamApiException(
-            response.code(),
-            0,
-            null,
-            call.describe() + " answered HTTP " + response.code() + " without a JSON object",
-            null,
-            ApiErrors.rateLimit(response.headers()),
-            null);
-      }
-      // Like the Python client: a truthy "exception" is an error whatever the status.
-      JsonNode exception = json.get("exception");
-      if (exception != null
-          && ((exception.isTextual() && !exception.asText().isEmpty())
-              || (exception.isBoolean() && exception.booleanValue()))) {
-        throw ApiErrors.from(response.code(), response.headers(), json, clock.instant());
-      }
-      return json;
+      return answer.read(response, raw);
     } catch (IOException e) {
       throw new StreamTransportException(call.describe() + " failed", e);
     }
   }
 
+  /** The answer's JSON object, or the mapped exception. */
+  private JsonNode checked(Call call, Response response, byte[] raw) {
+    JsonNode json = parse(raw);
+    if (!response.isSuccessful()) {
+      throw ApiErrors.from(response.code(), response.headers(), json, clock.instant());
+    }
+    if (json == null || !json.isObject()) {
+      // A 2xx status: there is no error code or status to type it by.
+      throw new StreamApiException(
+          response.code(),
+          0,
+          null,
+          call.describe() + " answered HTTP " + response.code() + " without a JSON object",
+          null,
+          ApiErrors.rateLimit(response.headers()),
+          null);
+    }
+    // Like the Python client: a truthy "exception" is an error whatever the status.
+    JsonNode exception = json.get("exception");
+    if (exception != null
+        && ((exception.isTextual() && !exception.asText().isEmpty())
+            || (exception.isBoolean() && exception.booleanValue()))) {
+      throw ApiErrors.from(response.code(), response.headers(), json, clock.instant());
+    }
+    return json;
+  }
+
+  private static int indexOf(byte[] data, byte[] part) {
+    outer:
+    for (int i = 0; i <= data.length - part.length; i++) {
+      for (int j = 0; j < part.length; j++) {
+        if (data[i + j] != part[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
+  }
+
   private byte[] bytes(Object body) {
+    if (body instanceof byte[] written) {
+      return written;
+    }
     try {
       return mapper.writeValueAsBytes(body);
     } catch (JsonProcessingException e) {

@@ -295,6 +295,10 @@ public final class StreamClient {
     return engine.execute(call);
   }
 
+  <T> T send(Call call, HttpEngine.Reader<T> reader) {
+    return engine.execute(call, reader);
+  }
+
   ActivityJson json() {
     return json;
   }
