@@ -41,8 +41,8 @@ final class ActivityJson {
   final HttpEngine.Reader<FeedPage<FeedActivity>> page =
       new HttpEngine.Reader<>() {
         @Override
-        public FeedPage<FeedActivity> read(JsonParser parser) throws IOException {
-          return readPage(parser);
+        public HttpEngine.Fields<FeedPage<FeedActivity>> fields() {
+          return new PageFields();
         }
 
         @Override
@@ -55,8 +55,8 @@ final class ActivityJson {
   final HttpEngine.Reader<FeedActivity> activity =
       new HttpEngine.Reader<>() {
         @Override
-        public FeedActivity read(JsonParser parser) throws IOException {
-          return ActivityJson.this.read(parser);
+        public HttpEngine.Fields<FeedActivity> fields() {
+          return new ActivityFields();
         }
 
         @Override
@@ -206,18 +206,29 @@ final class ActivityJson {
     if (p.currentToken() != JsonToken.START_OBJECT) {
       return read(tree(p));
     }
-    String id = null;
-    String actor = null;
-    String verb = null;
-    String object = null;
-    String target = null;
-    Instant time = null;
-    String foreignId = null;
-    List<String> to = new ArrayList<>();
-    String origin = null;
-    Map<String, Object> extra = new LinkedHashMap<>();
+    ActivityFields fields = new ActivityFields();
     for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
       p.nextToken();
+      fields.field(name, p);
+    }
+    return fields.result();
+  }
+
+  /** One activity's fields as they are parsed. */
+  private final class ActivityFields implements HttpEngine.Fields<FeedActivity> {
+    private String id;
+    private String actor;
+    private String verb;
+    private String object;
+    private String target;
+    private Instant time;
+    private String foreignId;
+    private List<String> to = new ArrayList<>();
+    private String origin;
+    private final Map<String, Object> extra = new LinkedHashMap<>();
+
+    @Override
+    public void field(String name, JsonParser p) throws IOException {
       switch (name) {
         case "id" -> id = string(p);
         case "actor" -> actor = string(p);
@@ -232,7 +243,32 @@ final class ActivityJson {
         default -> extra.put(name, mapper.readValue(p, Object.class));
       }
     }
-    return new FeedActivity(id, actor, verb, object, target, time, foreignId, to, origin, extra);
+
+    @Override
+    public FeedActivity result() {
+      return new FeedActivity(id, actor, verb, object, target, time, foreignId, to, origin, extra);
+    }
+  }
+
+  /** A flat feed page's {@code results} and {@code next} as they are parsed. */
+  private final class PageFields implements HttpEngine.Fields<FeedPage<FeedActivity>> {
+    private List<FeedActivity> results = List.of();
+    private String next = "";
+
+    @Override
+    public void field(String name, JsonParser p) throws IOException {
+      switch (name) {
+        case "results" -> results = readAll(p);
+        case "next" ->
+            next = p.currentToken() == JsonToken.VALUE_STRING ? p.getText() : tree(p).asText();
+        default -> p.skipChildren();
+      }
+    }
+
+    @Override
+    public FeedPage<FeedActivity> result() {
+      return new FeedPage<>(results, next);
+    }
   }
 
   /** Reads an array of activities straight from the parser, like {@link #readAll(JsonNode)}. */
@@ -245,22 +281,6 @@ final class ActivityJson {
       out.add(read(p));
     }
     return out;
-  }
-
-  /** Reads a flat feed page ({@code results} and {@code next}) straight from the parser. */
-  FeedPage<FeedActivity> readPage(JsonParser p) throws IOException {
-    List<FeedActivity> results = List.of();
-    String next = "";
-    for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
-      p.nextToken();
-      switch (name) {
-        case "results" -> results = readAll(p);
-        case "next" ->
-            next = p.currentToken() == JsonToken.VALUE_STRING ? p.getText() : tree(p).asText();
-        default -> p.skipChildren();
-      }
-    }
-    return new FeedPage<>(results, next);
   }
 
   private JsonNode tree(JsonParser p) throws IOException {

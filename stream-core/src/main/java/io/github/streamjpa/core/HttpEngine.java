@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.streamjpa.core.internal.Retryable;
 import io.github.streamjpa.core.internal.TokenScope;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
 import okhttp3.HttpUrl;
@@ -69,31 +68,38 @@ final class HttpEngine {
     }
   }
 
-  /** Reads a successful answer's JSON object straight from the parser, without a tree. */
+  /** Reads a successful answer's JSON object as it is parsed, without a tree. */
   interface Reader<T> {
-    /** Reads the answer; the parser is at its {@code START_OBJECT}. */
-    T read(JsonParser parser) throws IOException;
+    /** A fresh reader of one answer's top-level fields. */
+    Fields<T> fields();
 
-    /** Reads the same answer from its tree, when the streaming read does not apply. */
+    /** Reads the same answer from its tree, when it is not read as it is parsed. */
     T read(JsonNode json);
   }
 
-  /** The marker of a possible {@code exception} field: such answers take the tree path. */
-  private static final byte[] EXCEPTION = "\"exception\"".getBytes(StandardCharsets.US_ASCII);
+  /** Receives the top-level fields of one answer. */
+  interface Fields<T> {
+    /** Reads (or skips) the value of one field; the parser is at the value's first token. */
+    void field(String name, JsonParser parser) throws IOException;
+
+    /** The value read from the fields. */
+    T result();
+  }
 
   /**
    * Like {@link #execute(Call)}, reading the answer with {@code reader}: an ordinary successful
-   * answer is read as it is parsed; errors, answers that mention {@code exception} and anything
-   * that is not a JSON object go through the tree and the same checks as {@link #execute(Call)}.
+   * answer is read as it is parsed; errors, a truthy top-level {@code exception} and anything that
+   * is not a JSON object go through the tree and the same checks as {@link #execute(Call)}.
    */
   <T> T execute(Call call, Reader<T> reader) {
     return exchange(
         call,
         (response, raw) -> {
-          if (response.isSuccessful() && indexOf(raw, EXCEPTION) < 0) {
-            try (JsonParser parser = mapper.createParser(raw)) {
-              if (parser.nextToken() == JsonToken.START_OBJECT) {
-                return reader.read(parser);
+          if (response.isSuccessful()) {
+            try {
+              T result = stream(raw, reader.fields());
+              if (result != null) {
+                return result;
               }
             } catch (IOException e) {
               // Not readable as JSON: the tree path below reports it as execute(Call) does.
@@ -101,6 +107,31 @@ final class HttpEngine {
           }
           return reader.read(checked(call, response, raw));
         });
+  }
+
+  /** The answer read field by field, or null when it is not an object or is an error. */
+  private <T> T stream(byte[] raw, Fields<T> fields) throws IOException {
+    try (JsonParser parser = mapper.createParser(raw)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        return null;
+      }
+      for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
+        parser.nextToken();
+        if (name.equals("exception")) {
+          JsonNode exception = mapper.readTree(parser);
+          if (isError(exception)) {
+            return null;
+          }
+          try (JsonParser value = mapper.treeAsTokens(exception)) {
+            value.nextToken();
+            fields.field(name, value);
+          }
+        } else {
+          fields.field(name, parser);
+        }
+      }
+      return fields.result();
+    }
   }
 
   JsonNode execute(Call call) {
@@ -161,26 +192,16 @@ final class HttpEngine {
           null);
     }
     // Like the Python client: a truthy "exception" is an error whatever the status.
-    JsonNode exception = json.get("exception");
-    if (exception != null
-        && ((exception.isTextual() && !exception.asText().isEmpty())
-            || (exception.isBoolean() && exception.booleanValue()))) {
+    if (isError(json.get("exception"))) {
       throw ApiErrors.from(response.code(), response.headers(), json, clock.instant());
     }
     return json;
   }
 
-  private static int indexOf(byte[] data, byte[] part) {
-    outer:
-    for (int i = 0; i <= data.length - part.length; i++) {
-      for (int j = 0; j < part.length; j++) {
-        if (data[i + j] != part[j]) {
-          continue outer;
-        }
-      }
-      return i;
-    }
-    return -1;
+  private static boolean isError(JsonNode exception) {
+    return exception != null
+        && ((exception.isTextual() && !exception.asText().isEmpty())
+            || (exception.isBoolean() && exception.booleanValue()));
   }
 
   private byte[] bytes(Object body) {

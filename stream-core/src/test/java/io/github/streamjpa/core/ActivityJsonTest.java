@@ -32,11 +32,7 @@ class ActivityJsonTest {
   void readsAPageAsItIsParsedExactlyAsFromItsTree() throws IOException {
     FeedPage<FeedActivity> fromTree = json.page.read(json.mapper().readTree(PAGE));
 
-    FeedPage<FeedActivity> streamed;
-    try (JsonParser p = json.mapper().createParser(PAGE)) {
-      p.nextToken();
-      streamed = json.page.read(p);
-    }
+    FeedPage<FeedActivity> streamed = streamed(PAGE);
 
     assertThat(streamed).isEqualTo(fromTree);
     assertThat(streamed.results()).hasSize(3);
@@ -62,14 +58,23 @@ class ActivityJsonTest {
   @Test
   void readsAPageWithoutResultsOrNextAsFromItsTree() throws IOException {
     String page = "{\"results\": null, \"next\": null, \"other\": [1, {\"a\": 2}]}";
-    FeedPage<FeedActivity> streamed;
-    try (JsonParser p = json.mapper().createParser(page)) {
-      p.nextToken();
-      streamed = json.page.read(p);
-    }
+    FeedPage<FeedActivity> streamed = streamed(page);
 
     assertThat(streamed).isEqualTo(json.page.read(json.mapper().readTree(page)));
     assertThat(streamed.results()).isEmpty();
+  }
+
+  /** The page read field by field, as HttpEngine feeds a successful answer to the reader. */
+  private FeedPage<FeedActivity> streamed(String page) throws IOException {
+    HttpEngine.Fields<FeedPage<FeedActivity>> fields = json.page.fields();
+    try (JsonParser p = json.mapper().createParser(page)) {
+      p.nextToken();
+      for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
+        p.nextToken();
+        fields.field(name, p);
+      }
+    }
+    return fields.result();
   }
 
   @Test
