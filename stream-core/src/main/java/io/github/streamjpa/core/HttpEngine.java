@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.streamjpa.core.internal.IdentificationInterceptor;
 import io.github.streamjpa.core.internal.Retryable;
 import io.github.streamjpa.core.internal.TokenScope;
 import java.io.IOException;
@@ -27,12 +28,19 @@ final class HttpEngine {
 
   private final OkHttpClient http;
   private final HttpUrl apiBase;
+  private final String apiKey;
   private final ObjectMapper mapper;
   private final Clock clock;
 
-  HttpEngine(OkHttpClient http, HttpUrl apiBase, ObjectMapper mapper, Clock clock) {
+  /**
+   * The engine for {@code http}, whose interceptors sign and identify each request; the engine
+   * builds requests that already carry the API key and the identification headers, so those
+   * interceptors leave them as they are instead of rebuilding every request.
+   */
+  HttpEngine(OkHttpClient http, HttpUrl apiBase, String apiKey, ObjectMapper mapper, Clock clock) {
     this.http = http;
     this.apiBase = apiBase;
+    this.apiKey = apiKey;
     this.mapper = mapper;
     this.clock = clock;
   }
@@ -149,7 +157,13 @@ final class HttpEngine {
     }
     url.addPathSegment("");
     call.query().forEach(url::addQueryParameter);
-    Request.Builder request = new Request.Builder().url(url.build());
+    url.addQueryParameter("api_key", apiKey);
+    Request.Builder request =
+        new Request.Builder()
+            .url(url.build())
+            .header("X-Stream-Client", IdentificationInterceptor.CLIENT)
+            .header("User-Agent", IdentificationInterceptor.USER_AGENT)
+            .header("stream-auth-type", "jwt");
     request.tag(TokenScope.class, call.scope());
     if (call.safeToRepeat()) {
       request.tag(Retryable.class, Retryable.SAFE);
