@@ -25,9 +25,9 @@ public final class BenchMain {
   /** Runs the comparisons. */
   public static void main(String[] args) throws Exception {
     String officialClassPath = Files.readString(Path.of(args[0])).trim();
-    int rounds = 2;
-    long warmup = 2000;
-    long measure = 3000;
+    int rounds = 3;
+    long warmup = 1500;
+    long measure = 2500;
     String only = null;
     for (int i = 1; i < args.length; i += 2) {
       switch (args[i]) {
@@ -151,6 +151,7 @@ public final class BenchMain {
     command.add(ProcessHandle.current().info().command().orElse("java"));
     command.add("-Xmx1g");
     command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
+    command.add("-Dorg.jboss.logging.provider=slf4j");
     command.add("-cp");
     command.add(classPath);
     command.add(mainClass);

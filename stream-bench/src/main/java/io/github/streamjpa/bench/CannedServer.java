@@ -16,7 +16,7 @@ import java.util.concurrent.Executors;
  * request with one added activity, the way Stream answers them. It costs the same for every client
  * measured against it.
  */
-final class CannedServer implements AutoCloseable {
+public final class CannedServer implements AutoCloseable {
   static final int PAGE_SIZE = 25;
 
   static {
@@ -37,6 +37,16 @@ final class CannedServer implements AutoCloseable {
     server.setExecutor(executor);
     server.createContext("/", this::answer);
     server.start();
+  }
+
+  /**
+   * Serves until killed, for profiling one worker by hand: prints the base URL to pass to {@code
+   * OursWorker}, {@code OkHttpWorker} or the official client's worker.
+   */
+  public static void main(String[] args) throws Exception {
+    CannedServer server = start();
+    System.out.println(server.baseUrl());
+    Thread.currentThread().join();
   }
 
   static CannedServer start() throws IOException {

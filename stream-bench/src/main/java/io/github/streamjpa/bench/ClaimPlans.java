@@ -7,6 +7,7 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +22,9 @@ final class ClaimPlans {
   private final DataSource target;
   private volatile boolean wanted;
   private volatile List<String> plan;
+  private volatile long claimMillis;
+  private volatile String claimSql;
+  private final List<Object[]> claimParameters = new ArrayList<>();
 
   ClaimPlans(DataSource target) {
     this.target = target;
@@ -34,6 +38,37 @@ final class ClaimPlans {
 
   List<String> plan() {
     return plan;
+  }
+
+  /** How long the captured claim ran, or -1 when it failed (e.g. was cancelled). */
+  long claimMillis() {
+    return claimMillis;
+  }
+
+  /**
+   * The plan the claim captured last would get now, with the same parameters: for showing what the
+   * planner makes of the table before and after its statistics are refreshed.
+   */
+  List<String> explainAgain() throws SQLException {
+    List<String> lines = new ArrayList<>();
+    try (Connection c = target.getConnection();
+        PreparedStatement explain = c.prepareStatement("explain " + claimSql)) {
+      synchronized (claimParameters) {
+        for (Object[] call : claimParameters) {
+          invoke(explain, (Method) call[0], (Object[]) call[1]);
+        }
+      }
+      try (ResultSet rs = explain.executeQuery()) {
+        while (rs.next()) {
+          lines.add(rs.getString(1));
+        }
+      }
+    } catch (SQLException e) {
+      throw e;
+    } catch (Throwable e) {
+      throw new SQLException(e);
+    }
+    return lines;
   }
 
   DataSource dataSource() {
@@ -58,6 +93,10 @@ final class ClaimPlans {
                   && args[0] instanceof String sql
                   && sql.toLowerCase(Locale.ROOT).contains("skip locked")) {
                 wanted = false;
+                claimSql = sql;
+                synchronized (claimParameters) {
+                  claimParameters.clear();
+                }
                 PreparedStatement real = (PreparedStatement) invoke(c, method, args);
                 return explaining(real, c.prepareStatement("explain " + sql));
               }
@@ -71,6 +110,9 @@ final class ClaimPlans {
           String name = method.getName();
           if (name.startsWith("set") && args != null && args.length == 2) {
             invoke(explain, method, args);
+            synchronized (claimParameters) {
+              claimParameters.add(new Object[] {method, args});
+            }
           } else if (name.equals("executeQuery") && (args == null || args.length == 0)) {
             List<String> lines = new ArrayList<>();
             try (ResultSet rs = explain.executeQuery()) {
@@ -79,6 +121,11 @@ final class ClaimPlans {
               }
             }
             plan = lines;
+            long start = System.nanoTime();
+            claimMillis = -1;
+            Object result = invoke(real, method, args);
+            claimMillis = (System.nanoTime() - start) / 1_000_000;
+            return result;
           } else if (name.equals("close")) {
             explain.close();
           }
