@@ -1,5 +1,6 @@
 package io.github.streamjpa.bench;
 
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -36,11 +37,12 @@ public final class LoadLoop {
         Result r = run(e.getValue(), callers, warmupMillis, measureMillis);
         System.out.printf(
             Locale.ROOT,
-            "RESULT %s-%d %.1f %d %s%n",
+            "RESULT %s-%d %.1f %d %.1f %s%n",
             e.getKey(),
             callers,
             r.perSecond(),
             r.errors(),
+            r.cpuMicrosPerCall(),
             r.firstError() == null ? "-" : r.firstError().replace(' ', '_'));
       }
     }
@@ -48,10 +50,15 @@ public final class LoadLoop {
   }
 
   /** Completed calls and errors of the measured window. */
-  public record Result(long ops, long errors, long nanos, String firstError) {
+  public record Result(long ops, long errors, long nanos, long cpuNanos, String firstError) {
     /** Completed calls per second. */
     public double perSecond() {
       return ops * 1e9 / nanos;
+    }
+
+    /** CPU time of the whole JVM (callers, JIT, GC) per call, in microseconds. */
+    public double cpuMicrosPerCall() {
+      return cpuNanos / 1e3 / Math.max(1, ops + errors);
     }
   }
 
@@ -97,13 +104,21 @@ public final class LoadLoop {
       t.start();
     }
     Thread.sleep(warmupMillis);
+    long cpuStart = processCpuNanos();
     long start = System.nanoTime();
     phase.set(1);
     Thread.sleep(measureMillis);
     phase.set(2);
     long nanos = System.nanoTime() - start;
+    long cpu = processCpuNanos() - cpuStart;
     done.await();
-    return new Result(ops.sum(), errors.sum(), nanos, firstError.get());
+    return new Result(ops.sum(), errors.sum(), nanos, cpu, firstError.get());
+  }
+
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+            ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   private static String describe(Throwable e) {

@@ -26,8 +26,8 @@ public final class BenchMain {
   public static void main(String[] args) throws Exception {
     String officialClassPath = Files.readString(Path.of(args[0])).trim();
     int rounds = 3;
-    long warmup = 1500;
-    long measure = 2500;
+    long warmup = 1000;
+    long measure = 2000;
     String only = null;
     for (int i = 1; i < args.length; i += 2) {
       switch (args[i]) {
@@ -65,6 +65,8 @@ public final class BenchMain {
     // client -> case -> per-round ops/s; client -> case -> errors
     Map<String, Map<String, List<Double>>> rates = new LinkedHashMap<>();
     Map<String, Map<String, Long>> errors = new LinkedHashMap<>();
+    // client -> case -> per-round CPU microseconds per call of the client's JVM
+    Map<String, Map<String, List<Double>>> cpus = new LinkedHashMap<>();
     List<String> names = new ArrayList<>(clients.keySet());
     try (CannedServer server = CannedServer.start()) {
       for (int round = 0; round < rounds; round++) {
@@ -81,17 +83,22 @@ public final class BenchMain {
             String[] f = line.split(" ");
             double rate = Double.parseDouble(f[2]);
             long errs = Long.parseLong(f[3]);
+            double cpu = Double.parseDouble(f[4]);
             System.out.printf(
                 Locale.ROOT,
-                "  %-8s %10.1f calls/s errors=%d %s%n",
+                "  %-8s %10.1f calls/s %8.1f us CPU/call errors=%d %s%n",
                 f[1],
                 rate,
+                cpu,
                 errs,
-                errs > 0 ? f[4] : "");
+                errs > 0 ? f[5] : "");
             rates
                 .computeIfAbsent(name, n -> new LinkedHashMap<>())
                 .computeIfAbsent(f[1], c -> new ArrayList<>())
                 .add(rate);
+            cpus.computeIfAbsent(name, n -> new LinkedHashMap<>())
+                .computeIfAbsent(f[1], c -> new ArrayList<>())
+                .add(cpu);
             errors.computeIfAbsent(name, n -> new LinkedHashMap<>()).merge(f[1], errs, Long::sum);
           }
         }
@@ -105,12 +112,17 @@ public final class BenchMain {
         double base = mean(rates.get(baseline).get(c));
         lines.add(
             line(
-                name,
-                ours,
-                base,
-                "calls/s",
-                ours / base,
-                errors.get("ours").get(c) + "/" + errors.get(baseline).get(c)));
+                    name,
+                    ours,
+                    base,
+                    "calls/s",
+                    ours / base,
+                    errors.get("ours").get(c) + "/" + errors.get(baseline).get(c))
+                + String.format(
+                    Locale.ROOT,
+                    " cpu_us_per_call=%.1f/%.1f",
+                    mean(cpus.get("ours").get(c)),
+                    mean(cpus.get(baseline).get(c))));
       }
     }
     return lines;

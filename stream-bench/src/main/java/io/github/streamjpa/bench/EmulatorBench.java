@@ -91,12 +91,13 @@ public final class EmulatorBench {
     List<Long> ours = new ArrayList<>();
     List<Long> baseline = new ArrayList<>();
     for (int round = 0; round < ROUNDS + 1; round++) {
-      NewActivity a = activity(1000 + round);
+      // Each activity is newer than every earlier one, so it is the head of the follower's feed.
+      NewActivity a = activity(1000 + 2 * round);
       long start = System.nanoTime();
       star.addActivity(a);
       waitFor(last, a.foreignId());
       long fan = System.nanoTime() - start;
-      NewActivity b = activity(2000 + round);
+      NewActivity b = activity(1001 + 2 * round);
       start = System.nanoTime();
       for (int i = 0; i < followers.size(); i += 5000) {
         client.addToMany(b, followers.subList(i, Math.min(i + 5000, followers.size())));
