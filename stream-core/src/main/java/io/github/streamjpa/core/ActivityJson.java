@@ -12,9 +12,11 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,6 +36,34 @@ final class ActivityJson {
           .collect(Collectors.toUnmodifiableSet());
 
   private final ObjectMapper mapper;
+
+  /** A feed page answer, read as it is parsed. */
+  final HttpEngine.Reader<FeedPage<FeedActivity>> page =
+      new HttpEngine.Reader<>() {
+        @Override
+        public HttpEngine.Fields<FeedPage<FeedActivity>> fields() {
+          return new PageFields();
+        }
+
+        @Override
+        public FeedPage<FeedActivity> read(JsonNode json) {
+          return new FeedPage<>(readAll(json.path("results")), json.path("next").asText());
+        }
+      };
+
+  /** An answer that is one activity, read as it is parsed. */
+  final HttpEngine.Reader<FeedActivity> activity =
+      new HttpEngine.Reader<>() {
+        @Override
+        public HttpEngine.Fields<FeedActivity> fields() {
+          return new ActivityFields();
+        }
+
+        @Override
+        public FeedActivity read(JsonNode json) {
+          return ActivityJson.this.read(json);
+        }
+      };
 
   ActivityJson(ObjectMapper mapper) {
     this.mapper = mapper;
@@ -79,6 +109,42 @@ final class ActivityJson {
     return m;
   }
 
+  /** The activity as request JSON, written straight to bytes: the same as {@link #write}. */
+  byte[] writeBytes(NewActivity a) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+    try (JsonGenerator g = mapper.createGenerator(out)) {
+      g.writeStartObject();
+      g.writeStringField("actor", a.actor());
+      g.writeStringField("verb", a.verb());
+      g.writeStringField("object", a.object());
+      if (a.target() != null) {
+        g.writeStringField("target", a.target());
+      }
+      if (a.time() != null) {
+        g.writeStringField("time", StreamTimes.format(a.time()));
+      }
+      if (a.foreignId() != null) {
+        g.writeStringField("foreign_id", a.foreignId());
+      }
+      if (!a.to().isEmpty()) {
+        g.writeArrayFieldStart("to");
+        for (FeedId f : a.to()) {
+          g.writeString(f.toString());
+        }
+        g.writeEndArray();
+      }
+      for (Map.Entry<String, Object> e : a.extra().entrySet()) {
+        g.writeFieldName(e.getKey());
+        mapper.writeValue(g, e.getValue());
+      }
+      g.writeEndObject();
+    } catch (IOException e) {
+      // As valueToTree reports a value Jackson cannot write.
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
+    return out.toByteArray();
+  }
+
   ObjectNode write(NewActivity a) {
     ObjectNode n = mapper.createObjectNode();
     n.put("actor", a.actor());
@@ -109,11 +175,7 @@ final class ActivityJson {
   FeedActivity read(JsonNode n) {
     List<String> to = new ArrayList<>();
     for (JsonNode t : n.path("to")) {
-      // Stream may answer a signed target as ["slug:id", "<token>"] instead of "slug:id".
-      // A "slug:id <token>" string carries the target's token after a space.
-      String target = t.isArray() ? t.path(0).asText() : t.asText();
-      int space = target.indexOf(' ');
-      to.add(space < 0 ? target : target.substring(0, space));
+      to.add(target(t));
     }
     Map<String, Object> extra = new LinkedHashMap<>();
     n.fields()
@@ -134,6 +196,136 @@ final class ActivityJson {
         to,
         string(n.get("origin")),
         extra);
+  }
+
+  /**
+   * Reads one activity straight from the parser, which is at the activity's first token; the same
+   * result as {@link #read(JsonNode)} of that value, without building the tree.
+   */
+  FeedActivity read(JsonParser p) throws IOException {
+    if (p.currentToken() != JsonToken.START_OBJECT) {
+      return read(tree(p));
+    }
+    ActivityFields fields = new ActivityFields();
+    for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
+      p.nextToken();
+      fields.field(name, p);
+    }
+    return fields.result();
+  }
+
+  /** One activity's fields as they are parsed. */
+  private final class ActivityFields implements HttpEngine.Fields<FeedActivity> {
+    private String id;
+    private String actor;
+    private String verb;
+    private String object;
+    private String target;
+    private Instant time;
+    private String foreignId;
+    private List<String> to = new ArrayList<>();
+    private String origin;
+    private final Map<String, Object> extra = new LinkedHashMap<>();
+
+    @Override
+    public void field(String name, JsonParser p) throws IOException {
+      switch (name) {
+        case "id" -> id = string(p);
+        case "actor" -> actor = string(p);
+        case "verb" -> verb = string(p);
+        case "object" -> object = string(p);
+        case "target" -> target = string(p);
+        case "time" -> time = time(p);
+        case "foreign_id" -> foreignId = string(p);
+        case "to" -> to = targets(p);
+        case "origin" -> origin = string(p);
+        case "duration" -> p.skipChildren();
+        default -> extra.put(name, mapper.readValue(p, Object.class));
+      }
+    }
+
+    @Override
+    public FeedActivity result() {
+      return new FeedActivity(id, actor, verb, object, target, time, foreignId, to, origin, extra);
+    }
+  }
+
+  /** A flat feed page's {@code results} and {@code next} as they are parsed. */
+  private final class PageFields implements HttpEngine.Fields<FeedPage<FeedActivity>> {
+    private List<FeedActivity> results = List.of();
+    private String next = "";
+
+    @Override
+    public void field(String name, JsonParser p) throws IOException {
+      switch (name) {
+        case "results" -> results = readAll(p);
+        case "next" ->
+            next = p.currentToken() == JsonToken.VALUE_STRING ? p.getText() : tree(p).asText();
+        default -> p.skipChildren();
+      }
+    }
+
+    @Override
+    public FeedPage<FeedActivity> result() {
+      return new FeedPage<>(results, next);
+    }
+  }
+
+  /** Reads an array of activities straight from the parser, like {@link #readAll(JsonNode)}. */
+  List<FeedActivity> readAll(JsonParser p) throws IOException {
+    if (p.currentToken() != JsonToken.START_ARRAY) {
+      return readAll(tree(p));
+    }
+    List<FeedActivity> out = new ArrayList<>();
+    while (p.nextToken() != JsonToken.END_ARRAY) {
+      out.add(read(p));
+    }
+    return out;
+  }
+
+  private JsonNode tree(JsonParser p) throws IOException {
+    JsonNode n = mapper.readTree(p);
+    return n == null ? MissingNode.getInstance() : n;
+  }
+
+  private String string(JsonParser p) throws IOException {
+    return switch (p.currentToken()) {
+      case VALUE_NULL -> null;
+      case VALUE_STRING -> p.getText().isEmpty() ? null : p.getText();
+      default -> string(tree(p));
+    };
+  }
+
+  private Instant time(JsonParser p) throws IOException {
+    String s = string(p);
+    return s == null ? null : StreamTimes.parse(s);
+  }
+
+  private List<String> targets(JsonParser p) throws IOException {
+    List<String> to = new ArrayList<>();
+    if (p.currentToken() != JsonToken.START_ARRAY) {
+      for (JsonNode t : tree(p)) {
+        to.add(target(t));
+      }
+      return to;
+    }
+    while (p.nextToken() != JsonToken.END_ARRAY) {
+      to.add(p.currentToken() == JsonToken.VALUE_STRING ? target(p.getText()) : target(tree(p)));
+    }
+    return to;
+  }
+
+  /**
+   * Stream may answer a signed target as ["slug:id", "<token>"] instead of "slug:id"; a "slug:id
+   * <token>" string carries the target's token after a space.
+   */
+  private static String target(JsonNode t) {
+    return target(t.isArray() ? t.path(0).asText() : t.asText());
+  }
+
+  private static String target(String text) {
+    int space = text.indexOf(' ');
+    return space < 0 ? text : text.substring(0, space);
   }
 
   List<FeedActivity> readAll(JsonNode array) {

@@ -74,18 +74,17 @@ public final class Feed {
    */
   public FeedActivity addActivity(NewActivity activity) {
     Checks.notNull(activity, "activity");
-    JsonNode body = client.json().write(activity);
-    JsonNode json =
-        client.send(
-            Call.post(
-                scope("feed", "write"),
-                activity.hasForeignIdTime(),
-                Map.of(),
-                body,
-                "feed",
-                slug(),
-                userId()));
-    return client.json().read(json);
+    byte[] body = client.json().writeBytes(activity);
+    return client.send(
+        Call.post(
+            scope("feed", "write"),
+            activity.hasForeignIdTime(),
+            Map.of(),
+            body,
+            "feed",
+            slug(),
+            userId()),
+        client.json().activity);
   }
 
   /**
@@ -153,8 +152,8 @@ public final class Feed {
    * @return the page
    */
   public FeedPage<FeedActivity> getActivities(ReadOptions options) {
-    JsonNode json = read(options);
-    return new FeedPage<>(client.json().readAll(json.path("results")), json.path("next").asText());
+    Checks.notNull(options, "read options");
+    return client.send(readCall(options), client.json().page);
   }
 
   /**
@@ -204,8 +203,11 @@ public final class Feed {
 
   private JsonNode read(ReadOptions options) {
     Checks.notNull(options, "read options");
-    return client.send(
-        Call.get(scope("feed", "read"), options.toQuery(), "feed", slug(), userId()));
+    return client.send(readCall(options));
+  }
+
+  private Call readCall(ReadOptions options) {
+    return Call.get(scope("feed", "read"), options.toQuery(), "feed", slug(), userId());
   }
 
   /**

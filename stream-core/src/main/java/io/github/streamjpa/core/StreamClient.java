@@ -38,7 +38,11 @@ public final class StreamClient {
     this.json = new ActivityJson(settings.wireMapper());
     this.engine =
         new HttpEngine(
-            settings.http(), settings.endpoints().api(), json.mapper(), settings.clock());
+            settings.http(),
+            settings.endpoints().api(),
+            settings.apiKey(),
+            json.mapper(),
+            settings.clock());
     this.calls = new ClientCalls(settings, engine, json);
   }
 
@@ -293,6 +297,10 @@ public final class StreamClient {
 
   JsonNode send(Call call) {
     return engine.execute(call);
+  }
+
+  <T> T send(Call call, HttpEngine.Reader<T> reader) {
+    return engine.execute(call, reader);
   }
 
   ActivityJson json() {

@@ -2,6 +2,8 @@ package io.github.streamjpa.core;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.Month;
+import java.time.Year;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
@@ -91,6 +93,10 @@ public final class StreamTimes {
    */
   public static Instant parse(String text) {
     Checks.notNull(text, "time text");
+    Instant usual = parseUsual(text);
+    if (usual != null) {
+      return usual;
+    }
     try {
       TemporalAccessor t = READ.parse(text.trim());
       if (t.isSupported(ChronoField.OFFSET_SECONDS)) {
@@ -101,5 +107,78 @@ public final class StreamTimes {
       throw new IllegalArgumentException(
           "time '" + text + "' must look like 2026-11-27T21:05:23.864038 (UTC, optional zone)", e);
     }
+  }
+
+  /**
+   * The shape Stream answers with, {@code 2026-11-27T21:05:23[.864038][Z]}, read without the
+   * formatter; null for any other text and for dates or times out of range, which {@link #READ}
+   * then resolves or rejects as it always did.
+   */
+  private static Instant parseUsual(String s) {
+    int n = s.length();
+    if (n < 19
+        || s.charAt(4) != '-'
+        || s.charAt(7) != '-'
+        || s.charAt(10) != 'T'
+        || s.charAt(13) != ':'
+        || s.charAt(16) != ':') {
+      return null;
+    }
+    int year = digits(s, 0, 4);
+    int month = digits(s, 5, 7);
+    int day = digits(s, 8, 10);
+    int hour = digits(s, 11, 13);
+    int minute = digits(s, 14, 16);
+    int second = digits(s, 17, 19);
+    if ((year | month | day | hour | minute | second) < 0) {
+      return null;
+    }
+    int i = 19;
+    int nanos = 0;
+    if (i < n && s.charAt(i) == '.') {
+      int start = ++i;
+      while (i < n && i - start < 9 && isDigit(s.charAt(i))) {
+        nanos = nanos * 10 + (s.charAt(i) - '0');
+        i++;
+      }
+      if (i == start) {
+        return null;
+      }
+      for (int k = i - start; k < 9; k++) {
+        nanos *= 10;
+      }
+    }
+    if (i < n && s.charAt(i) == 'Z') {
+      i++;
+    }
+    if (i != n
+        || month < 1
+        || month > 12
+        || day < 1
+        || day > Month.of(month).length(Year.isLeap(year))
+        || hour > 23
+        || minute > 59
+        || second > 59) {
+      return null;
+    }
+    return LocalDateTime.of(year, month, day, hour, minute, second, nanos)
+        .toInstant(ZoneOffset.UTC);
+  }
+
+  /** The number written by the digits in [from, to), or -1 if any is not a digit. */
+  private static int digits(String s, int from, int to) {
+    int value = 0;
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (!isDigit(c)) {
+        return -1;
+      }
+      value = value * 10 + (c - '0');
+    }
+    return value;
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 }

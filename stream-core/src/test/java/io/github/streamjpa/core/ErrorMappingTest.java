@@ -166,6 +166,28 @@ class ErrorMappingTest {
   }
 
   @Test
+  void anAddAnswerCarryingAnExceptionIsAnError() {
+    s.replyJson(200, "{\"id\":\"a1\",\"code\":4,\"exception\":\"InputException\"}");
+
+    assertThat(catchThrowable(() -> client().feed("user", "1").addActivity(activity())))
+        .isExactlyInstanceOf(InputException.class);
+  }
+
+  @Test
+  void aFalseExceptionFlagInAnAddAnswerIsOneOfItsFields() {
+    s.replyJson(200, "{\"id\":\"a1\",\"verb\":\"pin\",\"exception\":false,\"n\":1}");
+
+    FeedActivity added = client().feed("user", "1").addActivity(activity());
+
+    assertThat(added.id()).isEqualTo("a1");
+    assertThat(added.extra()).isEqualTo(Map.of("exception", false, "n", 1));
+  }
+
+  private static NewActivity activity() {
+    return NewActivity.builder().actor("User:1").verb("pin").object("Pin:1").build();
+  }
+
+  @Test
   void anUnreadableFeedIdInAFollowAnswerIsAStreamError() {
     s.replyJson(200, "{\"results\":[{\"feed_id\":\"nocolon\",\"target_id\":\"user:1\"}]}");
 

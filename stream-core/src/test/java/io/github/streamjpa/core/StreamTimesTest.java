@@ -1,8 +1,12 @@
 package io.github.streamjpa.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -37,5 +41,36 @@ class StreamTimesTest {
     Instant t = Instant.parse("2026-11-27T21:05:23.000001Z");
 
     assertThat(StreamTimes.parse(StreamTimes.format(t))).isEqualTo(t);
+  }
+
+  @Test
+  void readsEveryFractionLengthWithAndWithoutZoneLikeTheIsoParser() {
+    Random random = new Random(7);
+    for (int i = 0; i < 2000; i++) {
+      LocalDateTime t =
+          LocalDateTime.ofEpochSecond(
+              random.nextInt(2_000_000_000), random.nextInt(1_000_000_000), ZoneOffset.UTC);
+      String full = t.withNano(0) + (t.getSecond() == 0 ? ":00" : "");
+      String digits = String.format("%09d", t.getNano()).substring(0, i % 10);
+      String text = full + (digits.isEmpty() ? "" : "." + digits) + (i % 3 == 0 ? "Z" : "");
+      Instant expected = LocalDateTime.parse(text.replace("Z", "")).toInstant(ZoneOffset.UTC);
+      assertThat(StreamTimes.parse(text)).as(text).isEqualTo(expected);
+    }
+  }
+
+  @Test
+  void leavesImpossibleDatesAndOddShapesToTheLenientFormatter() {
+    assertThat(StreamTimes.parse("2024-02-29T10:00:00"))
+        .isEqualTo(Instant.parse("2024-02-29T10:00:00Z"));
+    assertThat(StreamTimes.parse("2026-02-30T10:00:00"))
+        .isEqualTo(Instant.parse("2026-02-28T10:00:00Z"));
+    assertThat(StreamTimes.parse(" 2026-11-27T21:05:23.5 "))
+        .isEqualTo(Instant.parse("2026-11-27T21:05:23.5Z"));
+    assertThatThrownBy(() -> StreamTimes.parse("2026-11-27T21:05:23.1234567891"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> StreamTimes.parse("2026-13-27T21:05:23"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> StreamTimes.parse("2026-11-27T24:05:23"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

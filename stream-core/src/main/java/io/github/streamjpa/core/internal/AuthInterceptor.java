@@ -1,6 +1,7 @@
 package io.github.streamjpa.core.internal;
 
 import java.io.IOException;
+import java.util.List;
 import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -37,13 +38,14 @@ public final class AuthInterceptor implements Interceptor {
               + request.url().encodedPath()
               + " has no token scope");
     }
-    Request signed =
-        request
-            .newBuilder()
-            .url(request.url().newBuilder().setQueryParameter("api_key", apiKey).build())
-            .header("Authorization", signer.token(scope))
-            .header("stream-auth-type", "jwt")
-            .build();
-    return chain.proceed(signed);
+    Request.Builder signed = request.newBuilder().header("Authorization", signer.token(scope));
+    // Requests built with the key and the auth type already in place are not rebuilt for them.
+    if (!request.url().queryParameterValues("api_key").equals(List.of(apiKey))) {
+      signed.url(request.url().newBuilder().setQueryParameter("api_key", apiKey).build());
+    }
+    if (!request.headers().values("stream-auth-type").equals(List.of("jwt"))) {
+      signed.header("stream-auth-type", "jwt");
+    }
+    return chain.proceed(signed.build());
   }
 }

@@ -3,9 +3,11 @@ package io.github.streamjpa.core.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Properties;
 import okhttp3.Interceptor;
 import okhttp3.OkHttp;
+import okhttp3.Request;
 import okhttp3.Response;
 
 /** Names the client on every request: {@code X-Stream-Client} and {@code User-Agent}. */
@@ -22,9 +24,13 @@ public final class IdentificationInterceptor implements Interceptor {
 
   @Override
   public Response intercept(Chain chain) throws IOException {
+    Request request = chain.request();
+    if (request.headers().values("X-Stream-Client").equals(List.of(CLIENT))
+        && request.headers().values("User-Agent").equals(List.of(USER_AGENT))) {
+      return chain.proceed(request); // already identified where it was built
+    }
     return chain.proceed(
-        chain
-            .request()
+        request
             .newBuilder()
             .header("X-Stream-Client", CLIENT)
             .header("User-Agent", USER_AGENT)
