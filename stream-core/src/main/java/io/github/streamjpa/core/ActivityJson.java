@@ -142,6 +142,7 @@ final class ActivityJson {
       // As valueToTree reports a value Jackson cannot write.
       throw new IllegalArgumentException(e.getMessage(), e);
     }
+    ActivitySize.check(out.size(), a);
     return out.toByteArray();
   }
 

@@ -21,7 +21,17 @@ final class ActivitySize {
    * @param mapper the mapper that writes the request
    */
   static <T extends JsonNode> T check(T json, NewActivity activity, ObjectMapper mapper) {
-    long bytes = size(json, mapper);
+    check(size(json, mapper), activity);
+    return json;
+  }
+
+  /**
+   * Throws if an activity whose JSON takes {@code bytes} bytes is larger than Stream stores.
+   *
+   * @param bytes the size of the activity's JSON as it would be sent
+   * @param activity the activity, named in the message
+   */
+  static void check(long bytes, NewActivity activity) {
     if (bytes > MAX_BYTES) {
       throw new IllegalArgumentException(
           "activity (verb '"
@@ -33,7 +43,6 @@ final class ActivitySize {
               + " bytes as JSON; Stream stores at most "
               + MAX_BYTES);
     }
-    return json;
   }
 
   private static long size(JsonNode json, ObjectMapper mapper) {
