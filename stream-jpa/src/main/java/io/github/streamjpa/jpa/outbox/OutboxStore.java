@@ -483,7 +483,7 @@ final class OutboxStore {
 
   /** Work on a connection inside a transaction. */
   @FunctionalInterface
-  public interface SqlWork<T> {
+  interface SqlWork<T> {
     /** Runs the work. */
     T run(Connection connection) throws SQLException;
   }
@@ -495,5 +495,5 @@ final class OutboxStore {
    * @param oldestPending creation time of the oldest pending row, or null
    * @param dead rows parked as dead
    */
-  public record PendingSummary(long pending, Instant oldestPending, long dead) {}
+  record PendingSummary(long pending, Instant oldestPending, long dead) {}
 }

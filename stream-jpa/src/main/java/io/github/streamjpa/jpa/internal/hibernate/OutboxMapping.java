@@ -1,7 +1,7 @@
 package io.github.streamjpa.jpa.internal.hibernate;
 
 import io.github.streamjpa.jpa.StreamJpaSettings;
-import io.github.streamjpa.jpa.outbox.OutboxRuntime;
+import io.github.streamjpa.jpa.internal.OutboxAccess;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import org.hibernate.boot.ResourceStreamLocator;
@@ -33,7 +33,8 @@ public final class OutboxMapping implements AdditionalMappingContributor {
       InFlightMetadataCollector metadata,
       ResourceStreamLocator resourceStreamLocator,
       MetadataBuildingContext buildingContext) {
-    OutboxRuntime.managedTable(
+    OutboxAccess.get()
+        .managedTable(
             buildingContext
                 .getBootstrapContext()
                 .getServiceRegistry()
