@@ -66,7 +66,7 @@ public final class OutboxMapping implements AdditionalMappingContributor {
           <entity class="%1$s" name="StreamJpaOutboxRecord" access="FIELD" metadata-complete="true">
             <table name="%2$s"%3$s>
               <index name="%2$s_due" column-list="status, available_at"/>
-              <index name="%2$s_order" column-list="foreign_id, id"/>
+              <index name="%2$s_order" column-list="foreign_id, status, id"/>
             </table>
             <attributes>
               <id name="id"><column name="id"/><generated-value strategy="IDENTITY"/></id>
