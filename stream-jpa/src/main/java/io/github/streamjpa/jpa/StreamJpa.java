@@ -1,8 +1,9 @@
 package io.github.streamjpa.jpa;
 
+import io.github.streamjpa.jpa.internal.OutboxAccess;
 import io.github.streamjpa.jpa.outbox.Outbox;
-import io.github.streamjpa.jpa.outbox.OutboxRuntime;
 import jakarta.persistence.EntityManagerFactory;
+import java.util.Objects;
 
 /**
  * The stream-jpa handle of one EntityManagerFactory (SessionFactory): its feed conventions, its
@@ -27,9 +28,9 @@ public final class StreamJpa {
   public static final int DEFAULT_BACKFILL_BATCH = 500;
 
   private final EntityManagerFactory factory;
-  private final OutboxRuntime runtime;
+  private final OutboxAccess runtime;
 
-  private StreamJpa(EntityManagerFactory factory, OutboxRuntime runtime) {
+  private StreamJpa(EntityManagerFactory factory, OutboxAccess runtime) {
     this.factory = factory;
     this.runtime = runtime;
   }
@@ -41,17 +42,19 @@ public final class StreamJpa {
    *     Activity} or {@link FollowRelationEntity}
    */
   public static StreamJpa of(EntityManagerFactory factory) {
-    return new StreamJpa(factory, OutboxRuntime.of(factory));
+    OutboxAccess access = OutboxAccess.get();
+    access.requireActive(factory);
+    return new StreamJpa(factory, access);
   }
 
   /** Returns the feed manager configured by this factory's settings. */
   public FeedManager feedManager() {
-    return runtime.feeds();
+    return runtime.feeds(factory);
   }
 
   /** Returns the outbox: counters, dead rows, re-drive. */
   public Outbox outbox() {
-    return runtime.outbox();
+    return runtime.outbox(factory);
   }
 
   /**
@@ -59,32 +62,32 @@ public final class StreamJpa {
    * (e.g. during a bulk import followed by {@link #backfill(Class)}).
    */
   public void pauseTracking() {
-    runtime.pauseTracking();
+    runtime.trackAll(factory, true);
   }
 
   /** Resumes tracking paused by {@link #pauseTracking()}; per-class pauses stay. */
   public void resumeTracking() {
-    runtime.resumeTracking();
+    runtime.trackAll(factory, false);
   }
 
   /** Pauses tracking of one entity class and its subclasses (activities or follow relations). */
   public void pauseTracking(Class<?> entityClass) {
-    runtime.pauseTracking(entityClass);
+    runtime.track(factory, Objects.requireNonNull(entityClass, "entityClass"), true);
   }
 
   /** Resumes tracking of an entity class paused by {@link #pauseTracking(Class)}. */
   public void resumeTracking(Class<?> entityClass) {
-    runtime.resumeTracking(entityClass);
+    runtime.track(factory, Objects.requireNonNull(entityClass, "entityClass"), false);
   }
 
   /** Returns whether tracking is paused globally. */
   public boolean isTrackingPaused() {
-    return runtime.isTrackingPaused();
+    return runtime.isTrackingPaused(factory);
   }
 
   /** Returns whether changes of instances of this class are currently not tracked. */
   public boolean isTrackingPaused(Class<?> entityClass) {
-    return runtime.isTrackingPaused(entityClass);
+    return runtime.isTrackingPaused(factory, entityClass);
   }
 
   /**

@@ -18,4 +18,4 @@ create table stream_outbox (
   primary key (id)
 ) engine=InnoDB;
 create index stream_outbox_due on stream_outbox (status, available_at);
-create index stream_outbox_order on stream_outbox (foreign_id, id);
+create index stream_outbox_order on stream_outbox (foreign_id, status, id);

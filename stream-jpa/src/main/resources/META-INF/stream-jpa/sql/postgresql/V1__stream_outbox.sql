@@ -16,4 +16,4 @@ create table stream_outbox (
   last_error varchar(2000)
 );
 create index stream_outbox_due on stream_outbox (status, available_at);
-create index stream_outbox_order on stream_outbox (foreign_id, id);
+create index stream_outbox_order on stream_outbox (foreign_id, status, id);

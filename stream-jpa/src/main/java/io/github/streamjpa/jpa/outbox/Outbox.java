@@ -1,5 +1,6 @@
 package io.github.streamjpa.jpa.outbox;
 
+import io.github.streamjpa.jpa.internal.OutboxAccess;
 import java.util.List;
 
 /**
@@ -14,6 +15,11 @@ import java.util.List;
  * }</pre>
  */
 public final class Outbox {
+
+  static {
+    // Outbox is the class every path into the engine loads first (see OutboxAccess.get()).
+    OutboxAccess.install(new RuntimeAccess());
+  }
 
   private final OutboxRuntime runtime;
 

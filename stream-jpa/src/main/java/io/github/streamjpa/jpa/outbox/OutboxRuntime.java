@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * <p>Lifecycle: inactive until {@link #activate(Collection)} finds a synced entity; {@link
  * #start()} when the SessionFactory is ready; {@link #close()} when it closes. Thread-safe.
  */
-public final class OutboxRuntime implements Service, AutoCloseable {
+final class OutboxRuntime implements Service, AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(OutboxRuntime.class);
 
@@ -65,7 +65,7 @@ public final class OutboxRuntime implements Service, AutoCloseable {
    * settings, using {@code connections} for the dispatcher's own transactions on the database of
    * {@code dialect}.
    */
-  public static OutboxRuntime create(
+  static OutboxRuntime create(
       EntityManagerFactory factory,
       Map<String, Object> settings,
       JdbcConnectionAccess connections,
@@ -94,7 +94,7 @@ public final class OutboxRuntime implements Service, AutoCloseable {
    * and {@code stream.outbox.schema_managed} not false), as configured (not schema-qualified by
    * {@code hibernate.default_schema}).
    */
-  public static Optional<String> managedTable(Map<String, Object> settings) {
+  static Optional<String> managedTable(Map<String, Object> settings) {
     RuntimeSettings read = new RuntimeSettings(settings);
     return read.schemaManaged() ? Optional.of(read.configuredTable()) : Optional.empty();
   }
@@ -104,7 +104,7 @@ public final class OutboxRuntime implements Service, AutoCloseable {
    *
    * @throws IllegalStateException when stream-jpa is not active on it
    */
-  public static OutboxRuntime of(EntityManagerFactory entityManagerFactory) {
+  static OutboxRuntime of(EntityManagerFactory entityManagerFactory) {
     SessionFactoryImplementor factory =
         entityManagerFactory.unwrap(SessionFactoryImplementor.class);
     OutboxRuntime runtime = factory.getServiceRegistry().getService(OutboxRuntime.class);
@@ -121,7 +121,7 @@ public final class OutboxRuntime implements Service, AutoCloseable {
    * Activates the runtime for the synced types among {@code mappedClasses}; returns false, leaving
    * it inactive, when stream-jpa is disabled, no class is synced, or it is already active.
    */
-  public synchronized boolean activate(Collection<Class<?>> mappedClasses) {
+  synchronized boolean activate(Collection<Class<?>> mappedClasses) {
     if (!settings.enabled()) {
       log.debug("stream-jpa disabled by {}=false", StreamJpaSettings.ENABLED);
       return false;
@@ -161,42 +161,42 @@ public final class OutboxRuntime implements Service, AutoCloseable {
   }
 
   /** Returns the feed conventions. */
-  public FeedManager feeds() {
+  FeedManager feeds() {
     return engine().feeds();
   }
 
   /** Returns the outbox: counters, dead rows, re-drive. */
-  public Outbox outbox() {
+  Outbox outbox() {
     return new Outbox(this);
   }
 
   /** Pauses tracking of every entity: changes made while paused are never synced. */
-  public void pauseTracking() {
+  void pauseTracking() {
     trackingPaused = true;
   }
 
   /** Resumes tracking paused by {@link #pauseTracking()}; per-class pauses stay. */
-  public void resumeTracking() {
+  void resumeTracking() {
     trackingPaused = false;
   }
 
   /** Pauses tracking of one entity class and its subclasses. */
-  public void pauseTracking(Class<?> entityClass) {
+  void pauseTracking(Class<?> entityClass) {
     pausedClasses.add(Objects.requireNonNull(entityClass, "entityClass"));
   }
 
   /** Resumes tracking of a class paused by {@link #pauseTracking(Class)}. */
-  public void resumeTracking(Class<?> entityClass) {
+  void resumeTracking(Class<?> entityClass) {
     pausedClasses.remove(Objects.requireNonNull(entityClass, "entityClass"));
   }
 
   /** Returns whether tracking is paused globally. */
-  public boolean isTrackingPaused() {
+  boolean isTrackingPaused() {
     return trackingPaused;
   }
 
   /** Returns whether changes of instances of this class are currently not tracked. */
-  public boolean isTrackingPaused(Class<?> entityClass) {
+  boolean isTrackingPaused(Class<?> entityClass) {
     if (trackingPaused) {
       return true;
     }
@@ -209,7 +209,7 @@ public final class OutboxRuntime implements Service, AutoCloseable {
   }
 
   /** Returns whether changes of this entity are recorded now (synced type, not paused). */
-  public boolean tracks(Object entity) {
+  boolean tracks(Object entity) {
     return engine != null
         && (entity instanceof Activity || entity instanceof FollowRelationEntity)
         && !isTrackingPaused(entity.getClass());
@@ -219,7 +219,7 @@ public final class OutboxRuntime implements Service, AutoCloseable {
    * Records an inserted entity in the changes of the session's current {@code transaction}; {@code
    * what} names it in errors.
    */
-  public void inserted(
+  void inserted(
       SharedSessionContract session, Transaction transaction, Object entity, String what) {
     engine().recorder.inserted(session, transaction, entity, what);
   }
@@ -227,7 +227,7 @@ public final class OutboxRuntime implements Service, AutoCloseable {
   /**
    * Records an updated activity; {@code before} is the activity as loaded, or null when unknown.
    */
-  public void updated(
+  void updated(
       SharedSessionContract session,
       Transaction transaction,
       Activity entity,
@@ -237,8 +237,7 @@ public final class OutboxRuntime implements Service, AutoCloseable {
   }
 
   /** Records a deleted entity in the changes of the session's current transaction. */
-  public void deleted(
-      SharedSessionContract session, Transaction transaction, Object entity, String what) {
+  void deleted(SharedSessionContract session, Transaction transaction, Object entity, String what) {
     engine().recorder.deleted(session, transaction, entity, what);
   }
 
@@ -246,14 +245,14 @@ public final class OutboxRuntime implements Service, AutoCloseable {
    * Writes an ADD outbox row for every existing entity of {@code type} whose activity syncs, one
    * transaction per batch, and returns how many were written.
    */
-  public <T extends Activity> long backfill(
+  <T extends Activity> long backfill(
       EntityManagerFactory entityManagerFactory, Class<T> type, int batchSize) {
     return new Backfill(engine().messages, this::insert, this::wake)
         .run(entityManagerFactory.unwrap(SessionFactoryImplementor.class), type, batchSize);
   }
 
   /** Checks the outbox table can be read and starts the dispatcher, if this instance runs one. */
-  public void start() {
+  void start() {
     Engine current = engine();
     try {
       current.store.pending();

@@ -120,6 +120,10 @@ final class OutboxStore {
    * Rows still leased to {@code owner} itself are claimed again: an owner claims only when it has
    * nothing in flight, so such rows are left over from a round that failed half-way (for instance a
    * claim whose commit reached the database while its answer was lost).
+   *
+   * <p>The check for an older pending row of the same foreign id can be one range probe of the
+   * {@code (foreign_id, status, id)} index. With planner statistics the claim reads about {@code
+   * limit} rows; on a never-analyzed PostgreSQL table it still reads every due row once.
    */
   public List<OutboxRow> claim(String owner, int limit, Instant now, Duration lease)
       throws SQLException {
@@ -483,7 +487,7 @@ final class OutboxStore {
 
   /** Work on a connection inside a transaction. */
   @FunctionalInterface
-  public interface SqlWork<T> {
+  interface SqlWork<T> {
     /** Runs the work. */
     T run(Connection connection) throws SQLException;
   }
@@ -495,5 +499,5 @@ final class OutboxStore {
    * @param oldestPending creation time of the oldest pending row, or null
    * @param dead rows parked as dead
    */
-  public record PendingSummary(long pending, Instant oldestPending, long dead) {}
+  record PendingSummary(long pending, Instant oldestPending, long dead) {}
 }

@@ -11,8 +11,10 @@
  * }</pre>
  *
  * <p>Applications use {@link io.github.streamjpa.jpa.outbox.Outbox}, {@link
- * io.github.streamjpa.jpa.outbox.OutboxStats} and {@link io.github.streamjpa.jpa.outbox.DeadRow};
- * {@link io.github.streamjpa.jpa.outbox.OutboxRuntime} is the handle stream-jpa's Hibernate
- * integration holds per SessionFactory.
+ * io.github.streamjpa.jpa.outbox.OutboxStats} and {@link io.github.streamjpa.jpa.outbox.DeadRow},
+ * the package's only public types. Everything else (the per-SessionFactory runtime, the store, the
+ * dispatcher, the listeners) is package-private, so it can change without breaking applications;
+ * stream-jpa's other packages reach it through the internal, not-API bridge {@link
+ * io.github.streamjpa.jpa.internal.OutboxAccess}, which {@code Outbox} installs.
  */
 package io.github.streamjpa.jpa.outbox;

@@ -1,7 +1,7 @@
 package io.github.streamjpa.jpa.internal.hibernate;
 
 import io.github.streamjpa.jpa.StreamJpaSettings;
-import io.github.streamjpa.jpa.outbox.OutboxRuntime;
+import io.github.streamjpa.jpa.internal.OutboxAccess;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import org.hibernate.boot.ResourceStreamLocator;
@@ -33,7 +33,8 @@ public final class OutboxMapping implements AdditionalMappingContributor {
       InFlightMetadataCollector metadata,
       ResourceStreamLocator resourceStreamLocator,
       MetadataBuildingContext buildingContext) {
-    OutboxRuntime.managedTable(
+    OutboxAccess.get()
+        .managedTable(
             buildingContext
                 .getBootstrapContext()
                 .getServiceRegistry()
@@ -65,7 +66,7 @@ public final class OutboxMapping implements AdditionalMappingContributor {
           <entity class="%1$s" name="StreamJpaOutboxRecord" access="FIELD" metadata-complete="true">
             <table name="%2$s"%3$s>
               <index name="%2$s_due" column-list="status, available_at"/>
-              <index name="%2$s_order" column-list="foreign_id, id"/>
+              <index name="%2$s_order" column-list="foreign_id, status, id"/>
             </table>
             <attributes>
               <id name="id"><column name="id"/><generated-value strategy="IDENTITY"/></id>

@@ -1,8 +1,7 @@
-package io.github.streamjpa.jpa.internal.hibernate;
+package io.github.streamjpa.jpa.outbox;
 
 import io.github.streamjpa.jpa.Activity;
 import io.github.streamjpa.jpa.EntityReferences;
-import io.github.streamjpa.jpa.outbox.OutboxRuntime;
 import org.hibernate.event.spi.PostDeleteEvent;
 import org.hibernate.event.spi.PostDeleteEventListener;
 import org.hibernate.event.spi.PostInsertEvent;
