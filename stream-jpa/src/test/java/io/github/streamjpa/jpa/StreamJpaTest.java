@@ -6,7 +6,6 @@ import io.github.streamjpa.jpa.model.Pin;
 import io.github.streamjpa.jpa.model.User;
 import io.github.streamjpa.jpa.testing.JpaFixture;
 import io.github.streamjpa.jpa.testing.TestClients;
-import java.util.Map;
 import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,14 +20,7 @@ class StreamJpaTest {
   @BeforeAll
   static void open() {
     fixture = new JpaFixture("stream_jpa");
-    factory =
-        fixture.open(
-            "create",
-            Map.of(
-                StreamJpaSettings.CLIENT,
-                TestClients.unreachable(),
-                StreamJpaSettings.DISPATCHER_ENABLED,
-                false));
+    factory = fixture.open("create", TestClients.withoutDelivery());
   }
 
   @AfterAll

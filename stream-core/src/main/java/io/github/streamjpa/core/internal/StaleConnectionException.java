@@ -9,7 +9,7 @@ import java.io.IOException;
  *
  * <p>{@link RetryInterceptor} sends such a request again at once, whatever the retry policy.
  */
-public final class StaleConnectionException extends IOException {
+final class StaleConnectionException extends IOException {
   private static final long serialVersionUID = 1L;
 
   private StaleConnectionException(String message, IOException cause) {

@@ -18,12 +18,13 @@ import okhttp3.Response;
  * A network interceptor that keeps requests off HTTP/1.1 connections the server has already closed,
  * which servers and load balancers do to idle connections without warning.
  *
- * <p>Before a request that is not safe to repeat is written, it reads the connection for 1 ms: an
- * end of stream (or any byte, which no idle HTTP/1.1 connection may carry) means the server is
- * gone, so the connection is closed and the request fails with a {@link StaleConnectionException}
- * without having been sent. Requests that are safe to repeat skip that wait; when one fails on a
- * reused connection before any answer, it fails the same way. {@link RetryInterceptor} then sends
- * the request on another connection. HTTP/2 connections are left to OkHttp.
+ * <p>Before a request that is not safe to repeat is written on a reused connection, it reads the
+ * connection for 1 ms: an end of stream (or any byte, which no idle HTTP/1.1 connection may carry)
+ * means the server is gone, so the connection is closed and the request fails with a {@link
+ * StaleConnectionException} without having been sent. Requests that are safe to repeat skip that
+ * wait; when one fails on a reused connection before any answer, it fails the same way. {@link
+ * RetryInterceptor} then sends the request on another connection. HTTP/2 connections are left to
+ * OkHttp.
  */
 public final class StaleConnectionInterceptor implements Interceptor {
   /** Connections that have carried a request; weak, so closed ones drop out with the pool's. */
@@ -39,16 +40,16 @@ public final class StaleConnectionInterceptor implements Interceptor {
             && connection.protocol() != Protocol.HTTP_1_0)) {
       return chain.proceed(request);
     }
-    boolean reused = !used.add(connection);
+    if (used.add(connection)) {
+      // A connection's first request: the server cannot have closed it while it sat unused.
+      return chain.proceed(request);
+    }
     String host = request.url().host();
     if (!RetryInterceptor.isSafeToRepeat(request)) {
       if (closedByServer(connection.socket())) {
         closeQuietly(connection.socket());
         throw StaleConnectionException.closedBeforeWrite(host);
       }
-      return chain.proceed(request);
-    }
-    if (!reused) {
       return chain.proceed(request);
     }
     try {

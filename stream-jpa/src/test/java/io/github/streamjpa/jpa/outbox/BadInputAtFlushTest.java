@@ -3,7 +3,6 @@ package io.github.streamjpa.jpa.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.streamjpa.jpa.StreamJpaSettings;
 import io.github.streamjpa.jpa.StreamSyncException;
 import io.github.streamjpa.jpa.model.User;
 import io.github.streamjpa.jpa.testing.JpaFixture;
@@ -34,15 +33,7 @@ class BadInputAtFlushTest {
   @BeforeAll
   static void open() {
     fixture = new JpaFixture("bad_input");
-    factory =
-        fixture.open(
-            "create",
-            Map.of(
-                StreamJpaSettings.CLIENT,
-                TestClients.unreachable(),
-                StreamJpaSettings.DISPATCHER_ENABLED,
-                false),
-            Post.class);
+    factory = fixture.open("create", TestClients.withoutDelivery(), Post.class);
     factory.inTransaction(s -> s.persist(new User(1, "alice")));
   }
 

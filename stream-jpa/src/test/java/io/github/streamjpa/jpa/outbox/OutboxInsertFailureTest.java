@@ -3,7 +3,6 @@ package io.github.streamjpa.jpa.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import io.github.streamjpa.jpa.StreamJpaSettings;
 import io.github.streamjpa.jpa.StreamSyncException;
 import io.github.streamjpa.jpa.model.Pin;
 import io.github.streamjpa.jpa.model.User;
@@ -12,7 +11,6 @@ import io.github.streamjpa.jpa.testing.TestClients;
 import io.github.streamjpa.jpa.testing.TestEngine;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Map;
 import org.hibernate.SessionFactory;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -35,14 +33,7 @@ class OutboxInsertFailureTest {
   void aRefusedOutboxRowFailsTheCommitWithoutItsDataInTheErrorOrTheLog(TestEngine engine)
       throws Exception {
     try (TestEngine.Namespace namespace = engine.create("outbox_insert_failure")) {
-      SessionFactory factory =
-          namespace.open(
-              "create",
-              Map.of(
-                  StreamJpaSettings.CLIENT,
-                  TestClients.unreachable(),
-                  StreamJpaSettings.DISPATCHER_ENABLED,
-                  false));
+      SessionFactory factory = namespace.open("create", TestClients.withoutDelivery());
       try {
         factory.inTransaction(s -> s.persist(new User(1, "alice")));
         // The database refuses the row and, in its error, quotes it (PostgreSQL: "Failing row

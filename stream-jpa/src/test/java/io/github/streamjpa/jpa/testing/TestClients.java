@@ -3,6 +3,8 @@ package io.github.streamjpa.jpa.testing;
 import io.github.streamjpa.core.RetryPolicy;
 import io.github.streamjpa.core.StreamClient;
 import io.github.streamjpa.emulator.StreamEmulator;
+import io.github.streamjpa.jpa.StreamJpaSettings;
+import java.util.Map;
 
 /** Stream clients for tests: against an emulator, or pointing nowhere when nothing is sent. */
 public final class TestClients {
@@ -25,6 +27,15 @@ public final class TestClients {
   /** Returns a client whose requests cannot succeed: for tests where nothing is dispatched. */
   public static StreamClient unreachable() {
     return StreamClient.builder("key", "secret").baseUrl("http://127.0.0.1:9").build();
+  }
+
+  /**
+   * Returns settings for a factory that writes outbox rows and never sends them: an unreachable
+   * client and no dispatcher.
+   */
+  public static Map<String, Object> withoutDelivery() {
+    return Map.of(
+        StreamJpaSettings.CLIENT, unreachable(), StreamJpaSettings.DISPATCHER_ENABLED, false);
   }
 
   private static StreamClient.Builder builder(StreamEmulator emulator) {
